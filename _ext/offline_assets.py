@@ -1,0 +1,108 @@
+"""Make the built book work offline: vendor JS from node_modules, rewrite Altair CDN URLs,
+fail (-W) on leftover CDN URLs."""
+from __future__ import annotations
+import json, re, shutil
+from pathlib import Path
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
+VENDOR_FILES = {
+    "vega/build/vega.min.js": "vega.min.js",
+    "vega-lite/build/vega-lite.min.js": "vega-lite.min.js",
+    "vega-embed/build/vega-embed.min.js": "vega-embed.min.js",
+    "requirejs/require.js": "require.js",
+}
+VENDOR_DIRS = {  # src dir -> (dest, patterns or None = everything)
+    "mathjax/es5": ("mathjax", None),
+    "@jupyter-widgets/html-manager/dist": (
+        "html-manager", ("embed-amd.js", "*.woff2", "*.woff", "*.ttf", "*.eot", "*.svg")),
+}
+REQUIRE_CONFIG_JS = """(function () {
+  var here = document.currentScript.src.replace(/[^/]*$/, "");
+  require.config({paths: {
+    "@jupyter-widgets": here + "html-manager",
+    "@jupyter-widgets/html-manager/dist": here + "html-manager"
+  }});
+})();
+"""
+ALTAIR_CDN = re.compile(
+    r"https://cdn\.jsdelivr\.net/npm/(vega-lite|vega-embed|vega-lib|vega)(@[^\"'?\s]*)?\?noext")
+ALTAIR_FILE = {"vega": "vega.min.js", "vega-lib": "vega.min.js",
+               "vega-lite": "vega-lite.min.js", "vega-embed": "vega-embed.min.js"}
+CDN_HOSTS = re.compile(
+    r"(https?:)?//(cdn\.jsdelivr\.net|unpkg\.com|cdnjs\.cloudflare\.com|"
+    r"code\.jquery\.com|ajax\.googleapis\.com|fonts\.googleapis\.com)/[^\"'\s)]*")
+
+def _node_modules(app):
+    return Path(app.srcdir, app.config.offline_node_modules).resolve()
+
+def _check_sources(app):
+    if app.builder.format != "html":
+        return
+    nm = _node_modules(app)
+    missing = [s for s in [*VENDOR_FILES, *VENDOR_DIRS] if not (nm / s).exists()]
+    if missing:
+        raise RuntimeError(f"offline_assets: missing under {nm} (run `npm ci`): {missing}")
+    try:
+        from altair.vegalite.v5 import display as d
+    except ImportError:
+        return
+    for pkg, spec in {"vega": d.VEGA_VERSION, "vega-lite": d.VEGALITE_VERSION,
+                      "vega-embed": d.VEGAEMBED_VERSION}.items():
+        have = json.loads((nm / pkg / "package.json").read_text())["version"]
+        if not (have == spec or have.startswith(spec + ".")):
+            logger.warning("offline_assets: Altair expects %s@%s but node_modules has %s",
+                           pkg, spec, have, type="offline_assets", subtype="version")
+
+def _sync(src, dst):
+    st = src.stat()
+    if dst.exists():
+        dt = dst.stat()
+        if dt.st_size == st.st_size and int(dt.st_mtime) == int(st.st_mtime):
+            return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(src, dst)
+
+def _build_finished(app, exc):
+    if exc is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir); vendor = out / "_static" / "jsvendor"; nm = _node_modules(app)
+    for src, dst in VENDOR_FILES.items():
+        _sync(nm / src, vendor / dst)
+    for src, (dst, patterns) in VENDOR_DIRS.items():
+        for pat in patterns or ("**/*",):
+            for f in (nm / src).glob(pat):
+                if f.is_file():
+                    _sync(f, vendor / dst / f.relative_to(nm / src))
+    (vendor / "require-config.js").write_text(REQUIRE_CONFIG_JS, encoding="utf-8")
+    for page in out.rglob("*.html"):   # idempotent; also covers chart HTML inside widget state
+        text = page.read_text(encoding="utf-8")
+        prefix = "../" * (len(page.relative_to(out).parts) - 1) + "_static/jsvendor/"
+        new = ALTAIR_CDN.sub(lambda m: f"{prefix}{ALTAIR_FILE[m.group(1)]}?noext", text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+        for m in CDN_HOSTS.finditer(new):
+            if not m.group(0).startswith("https://unpkg.com/thebe@"):
+                logger.warning("offline_assets: %s still references a CDN: %s",
+                               page.relative_to(out), m.group(0),
+                               type="offline_assets", subtype="cdn")
+
+def _dedupe_scripts(app, pagename, templatename, context, doctree):
+    files = context.get("script_files")
+    if not files:
+        return
+    seen, unique = set(), []
+    for js in files:
+        key = (getattr(js, "filename", js) or "",
+               tuple(sorted(getattr(js, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key); unique.append(js)
+    context["script_files"] = unique
+
+def setup(app: Sphinx):
+    app.add_config_value("offline_node_modules", "node_modules", "html")
+    app.connect("builder-inited", _check_sources)
+    app.connect("build-finished", _build_finished)
+    app.connect("html-page-context", _dedupe_scripts)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,64 @@
+"""Serve the built site on localhost and drive Debian's Chromium with every other host blocked."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+LOCAL = ("127.0.0.1", "localhost")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@dataclass
+class Session:
+    base: str
+    context: object
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def open(self, path: str):
+        """Open a page, wait for the network to settle, and record console errors and 404s."""
+        page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.errors.append(f"{path}: {m.text}"))
+        page.on("pageerror", lambda e: self.errors.append(f"{path}: {e}"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+        page.goto(f"{self.base}/{path}", wait_until="networkidle")
+        return page
+
+
+@contextmanager
+def offline_site(root: Path, viewport=(1280, 900)):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                        args=["--disable-background-networking", "--disable-component-update"])
+            context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                          accept_downloads=True)
+            session = Session(base=f"http://127.0.0.1:{server.server_address[1]}", context=context)
+
+            def route(r):
+                if urlparse(r.request.url).hostname in LOCAL:
+                    return r.continue_()
+                session.blocked.append(r.request.url)
+                return r.abort()
+
+            context.route("**/*", route)
+            yield session
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,29 @@
+"""Shared fixtures: the repository root, the seeds folder, and one strict build of the book per run."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+BUILD_HTML = ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"source documents not found at {SEEDS}; fidelity checks need ../shared/seeds")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """Build the book strictly once per test run, through the same script the README uses."""
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_book.py")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    if proc.returncode != 0:
+        pytest.fail(f"strict build failed (exit {proc.returncode}):\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}")
+    return BUILD_HTML

@@ -1,0 +1,51 @@
+"""The built site, read as a visitor would: offline, in headless Chromium."""
+from __future__ import annotations
+
+import pytest
+
+from browser import offline_site
+
+CHART = ".vega-embed svg.marks"
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    with offline_site(built_book) as session:
+        yield session
+        assert not session.blocked, f"pages tried to reach the network: {session.blocked}"
+        assert not session.failed, f"failed local requests: {session.failed}"
+        assert not session.errors, f"script errors in the console: {session.errors}"
+
+
+def test_landing_page_explains_the_three_ways_to_use_it(site):
+    page = site.open("index.html")
+    text = page.inner_text("main")
+    for way in ("Read it online", "Run the chapters", "Adapt it for a course"):
+        assert way in text
+    assert page.locator("a[href*='learning_cycle']").count() >= 1
+
+
+def test_learning_cycle_chart_renders_and_answers_the_stage_picker(site):
+    page = site.open("book/cycle/learning_cycle.html")
+    page.wait_for_selector(CHART, timeout=20000)
+    svg = page.locator(CHART).first
+    assert "Purpose" in svg.text_content()
+    picker = page.get_by_label("Pick a stage to see what it involves:")
+    picker.select_option("experiment")
+    page.wait_for_function(
+        "() => document.querySelector('.vega-embed svg.marks').textContent.includes('rigour') "
+        "|| document.querySelector('.vega-embed svg.marks').textContent.includes('loops')", timeout=5000)
+    after = svg.text_content()
+    assert "Experiment and explore" in after and "Design the learning process" not in after
+    picker.select_option("codesign")
+    page.wait_for_function(
+        "() => document.querySelector('.vega-embed svg.marks').textContent.includes('Design the learning process')",
+        timeout=5000)
+
+
+def test_learning_cycle_has_a_text_equivalent(site):
+    page = site.open("book/cycle/learning_cycle.html")
+    page.wait_for_selector(CHART, timeout=20000)
+    assert "5 stages in a loop" in page.locator(".hls-text-equivalent").text_content()
+    label = page.locator(".vega-embed").first.get_attribute("aria-label") or ""
+    assert "Learning Cycle" in label
