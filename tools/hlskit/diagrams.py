@@ -41,7 +41,8 @@ def cycle_layout(content: Content) -> pd.DataFrame:
 def _wrap(paragraphs: list[str], width: int = 46) -> str:
     lines: list[str] = []
     for p in paragraphs:
-        lines.extend(textwrap.wrap(p, width, subsequent_indent="  " if p.startswith("•") else "") or [""])
+        lines.extend(textwrap.wrap(p, width, break_on_hyphens=False,
+                                   subsequent_indent="  " if p.startswith("•") else "") or [""])
     return "\n".join(lines)
 
 
