@@ -1,8 +1,8 @@
 """Load and validate the handbook's content files, optionally overlaid by a trainer's own folder.
 
-Each kind lives in one YAML file named after it (``stages.yaml`` holds a list of stages). A trainer's
-folder may hold any of the same files: a record with a known id replaces the shipped one, a new id
-is added. Everything is validated the same way, and problems raise one ``ContentError``.
+Each kind lives in ``<kind>.yaml`` and/or in files under ``<kind>/`` (one file per table, list or
+case). A trainer's folder may hold the same files: a record with a known id replaces the shipped
+one, a new id is added. Everything is validated the same way; problems raise one ``ContentError``.
 """
 from __future__ import annotations
 
@@ -15,15 +15,24 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
-from .schema import Question, Scale, Stage
+from .schema import (CaseStudy, GlossaryTerm, ItemList, ListItem, Method, Question, QuestionTable, Scale,
+                     Stage, Vocabulary)
 
 PACKAGE_CONTENT = Path(str(resources.files("hlskit") / "content"))
+CASE_STUDIES = Path(__file__).resolve().parents[2] / "case_studies"   # present in a source checkout
 
-# file stem -> model; the order matters only for reading error messages in a sensible order
+# kind (file or folder name) -> model
 KINDS: dict[str, type[BaseModel]] = {
     "stages": Stage,
     "scales": Scale,
+    "vocabulary": Vocabulary,
+    "question_tables": QuestionTable,
     "questions": Question,
+    "lists": ItemList,
+    "items": ListItem,
+    "methods": Method,
+    "glossary": GlossaryTerm,
+    "case_studies": CaseStudy,
 }
 
 
@@ -33,13 +42,27 @@ class Content:
 
     stages: tuple[Stage, ...]
     scales: tuple[Scale, ...]
+    vocabulary: tuple[Vocabulary, ...] = ()
+    question_tables: tuple[QuestionTable, ...] = ()
     questions: tuple[Question, ...] = ()
+    lists: tuple[ItemList, ...] = ()
+    items: tuple[ListItem, ...] = ()
+    methods: tuple[Method, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    case_studies: tuple[CaseStudy, ...] = ()
+    origins: tuple[tuple[str, str, str], ...] = ()   # (kind, id, file) for messages and provenance
 
     def stage(self, stage_id: str) -> Stage:
         return _by_id(self.stages, stage_id, "stage")
 
     def scale(self, scale_id: str) -> Scale:
         return _by_id(self.scales, scale_id, "scale")
+
+    def case(self, case_id: str) -> CaseStudy:
+        return _by_id(self.case_studies, case_id, "case study")
+
+    def origin(self, kind: str, record_id: str) -> str:
+        return next(f for k, i, f in self.origins if k == kind and i == record_id)
 
 
 def _by_id(records, record_id: str, what: str):
@@ -68,6 +91,8 @@ def validate_records(path: Path, raw: Any, model: type[BaseModel]) -> list[BaseM
     """Validate a list of mappings against ``model``; the first problem names file, id and field."""
     if raw is None:
         raise ContentError(str(path), None, None, "is empty")
+    if isinstance(raw, dict) and model is CaseStudy:
+        raw = [raw]                                   # a case file holds one case
     if not isinstance(raw, list):
         raise ContentError(str(path), None, None, "must hold a list of records (each starting with '- id: ...')")
     records, seen = [], set()
@@ -80,9 +105,7 @@ def validate_records(path: Path, raw: Any, model: type[BaseModel]) -> list[BaseM
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"]) or None
-            msg = err["msg"]
-            if err["type"] == "extra_forbidden":
-                msg = "is not a known field"
+            msg = "is not a known field" if err["type"] == "extra_forbidden" else err["msg"]
             raise ContentError(str(path), rid, field, msg) from None
         if rec.id in seen:
             raise ContentError(str(path), rec.id, "id", "duplicate id")
@@ -91,57 +114,61 @@ def validate_records(path: Path, raw: Any, model: type[BaseModel]) -> list[BaseM
     return records
 
 
-def _load_kind(stem: str, folders: list[Path]) -> list[BaseModel]:
+def _files(folder: Path, kind: str) -> list[Path]:
+    single = folder / f"{kind}.yaml"
+    many = sorted((folder / kind).glob("*.yaml")) if (folder / kind).is_dir() else []
+    return ([single] if single.exists() else []) + many
+
+
+def _load_kind(kind: str, layers: list[list[Path]], origins: dict) -> list[BaseModel]:
+    """Validate each layer's files in turn; a later layer's record replaces an earlier one's."""
     merged: dict[str, BaseModel] = {}
-    for folder in folders:
-        path = folder / f"{stem}.yaml"
-        if path.exists():
-            for rec in validate_records(path, read_yaml(path), KINDS[stem]):
+    for files in layers:
+        layer_ids: dict[str, Path] = {}
+        for path in files:
+            for rec in validate_records(path, read_yaml(path), KINDS[kind]):
+                if rec.id in layer_ids:  # the same id in two files of one folder is a mistake
+                    raise ContentError(str(path), rec.id, "id", f"duplicate id (also in {layer_ids[rec.id]})")
+                layer_ids[rec.id] = path
                 merged[rec.id] = rec
+                origins[(kind, rec.id)] = str(path)
     return list(merged.values())
 
 
-def _origin(stem: str, folders: list[Path], record_id: str) -> str:
-    for folder in reversed(folders):
-        path = folder / f"{stem}.yaml"
-        if path.exists() and f"id: {record_id}" in path.read_text(encoding="utf-8"):
-            return str(path)
-    return str(folders[0] / f"{stem}.yaml")
+def load_content(overlay: str | Path | None = None, case_studies: str | Path | None = None) -> Content:
+    """Load the shipped content and case studies, then a trainer's ``overlay`` folder on top.
 
-
-def load_content(overlay: str | Path | None = None) -> Content:
-    """Load the shipped content, then a trainer's ``overlay`` folder on top, and check references."""
-    folders = [PACKAGE_CONTENT]
+    The overlay may hold any kind's file or folder, including ``case_studies/``.
+    """
+    case_dir = Path(case_studies) if case_studies is not None else CASE_STUDIES
     if overlay is not None:
         overlay = Path(overlay)
         if not overlay.is_dir():
             raise ContentError(str(overlay), None, None, "is not a folder of content files")
-        unknown = sorted(p.name for p in overlay.glob("*.yaml") if p.stem not in KINDS)
+        unknown = sorted(p.name for p in overlay.iterdir()
+                         if p.stem not in KINDS and (p.suffix == ".yaml" or p.is_dir()))
         if unknown:
             raise ContentError(str(overlay / unknown[0]), None, None,
                                f"is not a content kind this handbook knows ({', '.join(sorted(KINDS))})")
-        folders.append(overlay)
-    kinds = {stem: _load_kind(stem, folders) for stem in KINDS}
-    stages = tuple(sorted(kinds["stages"], key=lambda s: s.order))
-    scales = tuple(sorted(kinds["scales"], key=lambda s: s.order))
-    _check_ids(stages, scales, kinds, folders)
-    return Content(stages=stages, scales=scales, questions=tuple(kinds["questions"]))
+    origins: dict[tuple[str, str], str] = {}
+    kinds: dict[str, list] = {}
+    for kind in KINDS:
+        if kind == "case_studies":
+            layers = [sorted(case_dir.glob("*.yaml")) if case_dir.is_dir() else []]
+        else:
+            layers = [_files(PACKAGE_CONTENT, kind)]
+        if overlay is not None:
+            layers.append(_files(overlay, kind))
+        kinds[kind] = _load_kind(kind, layers, origins)
+    kinds["stages"].sort(key=lambda s: s.order)
+    kinds["scales"].sort(key=lambda s: s.order)
+    kinds["questions"].sort(key=lambda q: (q.table, q.order))
+    kinds["items"].sort(key=lambda i: (i.list, i.order))
+    content = Content(**{k: tuple(v) for k, v in kinds.items()},
+                      origins=tuple((k, i, f) for (k, i), f in origins.items()))
+    from .checks import check_references   # cross-file rules live in their own module
+    check_references(content)
+    return content
 
 
-def _check_ids(stages, scales, kinds, folders) -> None:
-    """Cross-file checks: every stage/scale a record names must exist; orders must be unique."""
-    stage_ids, scale_ids = {s.id for s in stages}, {s.id for s in scales}
-    for stem in ("stages", "scales"):
-        seen: dict[int, str] = {}
-        for r in kinds[stem]:  # shipped records first, so a clash is reported on the newcomer
-            if r.order in seen:
-                raise ContentError(_origin(stem, folders, r.id), r.id, "order",
-                                   f"order {r.order} is already used by '{seen[r.order]}'")
-            seen[r.order] = r.id
-    for q in kinds["questions"]:
-        if q.scale not in scale_ids:
-            raise ContentError(_origin("questions", folders, q.id), q.id, "scale",
-                               f"unknown scale '{q.scale}' (known: {', '.join(sorted(scale_ids))})")
-        if q.stage is not None and q.stage not in stage_ids:
-            raise ContentError(_origin("questions", folders, q.id), q.id, "stage",
-                               f"unknown stage '{q.stage}' (known: {', '.join(sorted(stage_ids))})")
+__all__ = ["Content", "ContentError", "KINDS", "load_content", "read_yaml", "validate_records"]

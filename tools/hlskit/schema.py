@@ -1,10 +1,21 @@
-"""One pydantic model per content kind. Ids of stages and scales are checked later, in content.py,
-because they are themselves content."""
+"""One pydantic model per content kind.
+
+References between files (a question's stage, a case's scales, a list item's parent) are checked in
+content.py once everything is loaded, because the stages, scales and vocabularies are content too.
+Text marked verbatim must match the cited source lines; everything else is the handbook's own words.
+"""
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from typing import Annotated, Any, Literal
 
-SLUG = r"^[a-z][a-z0-9_-]*$"
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+SLUG = r"^[a-z0-9][a-z0-9_-]*$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+
+
+def _slug() -> Any:
+    return Field(pattern=SLUG)
 
 
 class Record(BaseModel):
@@ -14,7 +25,7 @@ class Record(BaseModel):
 class SourceRef(Record):
     """Where a record comes from: a seed file and an inclusive, 1-based line range."""
 
-    file: str = Field(min_length=1)
+    file: str = Field(min_length=1)   # a seed file name, or a trainer's own document
     lines: tuple[int, int]
 
     @field_validator("lines")
@@ -29,42 +40,144 @@ class SourceRef(Record):
 
 
 class Stage(Record):
-    id: str = Field(pattern=SLUG)
+    id: Slug = _slug()
     order: int = Field(ge=1)
     name: str = Field(min_length=1)
     short: str = Field(min_length=1)
-    source_name: str = Field(min_length=1)
-    table_label: str = Field(min_length=1)
+    source_name: str = Field(min_length=1)          # verbatim Chapter 6 heading
+    table_label: str = Field(min_length=1)          # verbatim row label of the stage tables
     table_label_note: str | None = None
     summary: str = Field(min_length=1)
     involves: tuple[str, ...] = Field(min_length=1)
     source: SourceRef
+    also: tuple[SourceRef, ...] = ()                # where the verbatim names appear
 
 
 class Scale(Record):
-    id: str = Field(pattern=SLUG)
+    id: Slug = _slug()
     order: int = Field(ge=1)
     name: str = Field(min_length=1)
-    source_name: str = Field(min_length=1)
-    table_header: str = Field(min_length=1)
+    source_name: str = Field(min_length=1)          # verbatim
+    table_header: str = Field(min_length=1)         # verbatim column header of the stage tables
     description: str = Field(min_length=1)
+    source: SourceRef
+    also: tuple[SourceRef, ...] = ()                # where the verbatim names appear
+
+
+Dimension = Literal["stage", "scale", "role", "group"]
+
+
+class QuestionTable(Record):
+    """A set of questions from the sources, and which coordinates each of its questions must carry."""
+
+    id: Slug = _slug()
+    title: str = Field(min_length=1)                # the handbook's label
+    source_title: str | None = None                 # verbatim title, if the source gives one
+    dims: tuple[Dimension, ...] = ()
+    description: str = Field(min_length=1)          # own words: what the table is for
+    reconstruction: str | None = None               # what was rebuilt from a garbled conversion, and why
     source: SourceRef
 
 
 class Question(Record):
-    """One verbatim cell item of a stage-by-scale question table."""
+    """One question, verbatim, placed in its table by stage, scale, role or group as the table needs."""
 
-    id: str = Field(pattern=SLUG)
-    table: str = Field(pattern=SLUG)
-    stage: str | None = None
-    role: str | None = None  # managing | governing, for the stewardship table
-    scale: str = Field(pattern=SLUG)
+    id: Slug = _slug()
+    table: Slug = _slug()
+    order: int = Field(ge=1)
+    stage: Slug | None = None
+    scale: Slug | None = None
+    role: Literal["managing", "governing"] | None = None
+    group: str | None = None                        # e.g. "People we support" (Wellbeing Teams)
+    lead_in: str | None = None                      # verbatim lead-in the question sits under
     text: str = Field(min_length=1)
-    fix: str | None = None  # a conversion typo fixed, recorded
+    fix: str | None = None                          # a conversion typo fixed here, recorded
     source: SourceRef
 
+
+class ItemList(Record):
+    """A list or small grid from the sources (conditions, insights, practices, criteria...)."""
+
+    id: Slug = _slug()
+    title: str = Field(min_length=1)
+    source_title: str | None = None
+    description: str = Field(min_length=1)
+    verbatim: bool = True                           # are the items' texts quoted word for word?
+    columns: tuple[str, ...] = ()                   # for grids: the column labels, verbatim
+    reconstruction: str | None = None
+    source: SourceRef
+
+
+class ListItem(Record):
+    id: Slug = _slug()
+    list: Slug = _slug()
+    order: int = Field(ge=1)
+    parent: Slug | None = None                      # sub-points and steps point at their item
+    group: str | None = None                        # e.g. "is" / "isn't"
+    label: str | None = None                        # bold lead term or row label, verbatim
+    column: str | None = None                       # for grids: one of the list's columns
+    text: str = Field(min_length=1)
+    fix: str | None = None
+    source: SourceRef
+
+
+class Vocabulary(Record):
+    """Controlled terms for filtering case studies, so filters never split on spelling."""
+
+    id: Slug = _slug()
+    kind: Literal["sector", "theme", "organisation_type", "collection"]
+    label: str = Field(min_length=1)
+    description: str | None = None
+
+
+class Method(Record):
+    id: Slug = _slug()
+    name: str = Field(min_length=1)                 # heading as printed
+    level: Literal["individual", "organisational", "cross-organisational", "roles"]
+    purpose: str = Field(min_length=1)              # own words: what it is for
+    examples: tuple[str, ...] = ()                  # names as printed
+    stages: tuple[Slug, ...] = Field(min_length=1)
+    scales: tuple[Slug, ...] = Field(min_length=1)
+    tagging_note: str = Field(min_length=1)         # the sources never tag methods: say why we did
+    source: SourceRef
+
+
+class GlossaryTerm(Record):
+    id: Slug = _slug()
+    term: str = Field(min_length=1)
+    definition: str = Field(min_length=1)           # own words
+    related: tuple[Slug, ...] = ()
+    sources: tuple[SourceRef, ...] = Field(min_length=1)
+
+
+class CaseStudy(Record):
+    id: Slug = _slug()
+    name: str = Field(min_length=1)                 # as the source heads it
+    aliases: tuple[str, ...] = ()
+    collection: Slug = _slug()                      # which source's set it belongs to (vocabulary)
+    organisation_type: Slug = _slug()               # vocabulary
+    place: str | None = None
+    country: str | None = None
+    scales: tuple[Slug, ...] = Field(min_length=1)
+    sectors: tuple[Slug, ...] = Field(min_length=1)
+    themes: tuple[Slug, ...] = Field(min_length=1)
+    stages: tuple[Slug, ...] = Field(min_length=1)
+    summary: str = Field(min_length=1)              # own words, 60-150 words
+    practices: tuple[str, ...] = Field(min_length=1)  # own words
+    source_chapters: tuple[str, ...] = ()           # e.g. "Ch6 Enacting learning as management strategy"
+    url: str | None = None
+    sources: tuple[SourceRef, ...] = Field(min_length=1)
+
+    @field_validator("summary")
+    @classmethod
+    def _summary_length(cls, v: str) -> str:
+        n = len(v.split())
+        if not 60 <= n <= 150:
+            raise ValueError(f"summary has {n} words; write 60-150")
+        return v
+
     @model_validator(mode="after")
-    def _stage_or_role(self) -> "Question":
-        if (self.stage is None) == (self.role is None):
-            raise ValueError("give exactly one of 'stage' or 'role'")
+    def _url_is_web(self) -> "CaseStudy":
+        if self.url is not None and not self.url.startswith(("https://", "http://")):
+            raise ValueError("url must start with https:// or http://")
         return self
