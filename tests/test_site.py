@@ -49,3 +49,24 @@ def test_learning_cycle_has_a_text_equivalent(site):
     assert "5 stages in a loop" in page.locator(".hls-text-equivalent").text_content()
     label = page.locator(".vega-embed").first.get_attribute("aria-label") or ""
     assert "Learning Cycle" in label
+
+
+def _explorer_text(page) -> str:
+    return page.locator(".vega-embed").nth(1).locator("svg.marks").text_content()
+
+
+def test_question_explorer_answers_scale_stage_and_scale_above(site):
+    page = site.open("book/cycle/learning_cycle.html")
+    page.wait_for_selector(CHART, timeout=20000)
+    assert "What is the person trying to change" in _explorer_text(page)
+    page.get_by_label("System scale:").select_option("place")
+    page.get_by_label("Learning Cycle stage:").select_option("experiment")
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed')[1].textContent"
+                           ".includes('commission for learning')", timeout=5000)
+    assert "A country" not in _explorer_text(page)
+    page.get_by_label("Also show the scale above").check()
+    page.wait_for_function("() => document.querySelectorAll('.vega-embed')[1].textContent.includes('A country')",
+                           timeout=5000)
+    assert "resource places for learning" in _explorer_text(page)
+    full_table = page.locator(".hls-full-table table")
+    assert full_table.locator("tbody tr").count() == 5 and full_table.locator("thead th").count() == 5

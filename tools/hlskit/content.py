@@ -135,11 +135,14 @@ def _load_kind(kind: str, layers: list[list[Path]], origins: dict) -> list[BaseM
     return list(merged.values())
 
 
-def load_content(overlay: str | Path | None = None, case_studies: str | Path | None = None) -> Content:
+def load_content(overlay: str | Path | None = None, case_studies: str | Path | None = None,
+                 base: str | Path = PACKAGE_CONTENT) -> Content:
     """Load the shipped content and case studies, then a trainer's ``overlay`` folder on top.
 
-    The overlay may hold any kind's file or folder, including ``case_studies/``.
+    The overlay may hold any kind's file or folder, including ``case_studies/``. Tests pass a small
+    ``base`` folder (and an empty ``case_studies``) to work on content written for them.
     """
+    base = Path(base)
     case_dir = Path(case_studies) if case_studies is not None else CASE_STUDIES
     if overlay is not None:
         overlay = Path(overlay)
@@ -156,7 +159,7 @@ def load_content(overlay: str | Path | None = None, case_studies: str | Path | N
         if kind == "case_studies":
             layers = [sorted(case_dir.glob("*.yaml")) if case_dir.is_dir() else []]
         else:
-            layers = [_files(PACKAGE_CONTENT, kind)]
+            layers = [_files(base, kind)]
         if overlay is not None:
             layers.append(_files(overlay, kind))
         kinds[kind] = _load_kind(kind, layers, origins)

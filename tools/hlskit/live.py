@@ -1,0 +1,86 @@
+"""Live ipywidgets views for Binder, JupyterHub and local JupyterLab.
+
+Views are thin: they read controls, call the pure core, and show or save what it returns.
+Files go to a ``hls-work/`` folder next to the notebook unless told otherwise.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import ipywidgets as W
+import pandas as pd
+
+from . import exports
+from . import questions as Q
+from .content import Content
+from .files import free_name, write_atomic
+from .html import render
+
+WORK_DIR = Path("hls-work")
+
+
+def _options(records) -> list[tuple[str, str]]:
+    return [(r.name, r.id) for r in records]
+
+
+class QuestionExplorer:
+    """Pick a scale and stage, tick questions, and export a workshop worksheet."""
+
+    def __init__(self, content: Content, scale: str = "person", stage: str = "purpose",
+                 work_dir: Path = WORK_DIR):
+        self.content, self.work_dir = content, Path(work_dir)
+        self.scale = W.Dropdown(options=_options(content.scales), value=scale, description="System scale")
+        self.stage = W.Dropdown(options=_options(content.stages), value=stage, description="Stage")
+        self.above = W.Checkbox(value=False, description="Also show the scale above", indent=False)
+        for w in (self.scale, self.stage):
+            w.style.description_width = "initial"
+        self.title = W.Text(value="Workshop questions", description="Worksheet title",
+                            style={"description_width": "initial"})
+        self.save = W.Button(description="Save worksheet (HTML, Markdown, CSV)", icon="download",
+                             layout=W.Layout(width="auto"))
+        self.status = W.HTML()
+        self.boxes = W.VBox()
+        self.frame = pd.DataFrame()
+        self.ticks: list[W.Checkbox] = []
+        for w in (self.scale, self.stage, self.above):
+            w.observe(self.refresh, names="value")
+        self.save.on_click(self.export)
+        self.widget = W.VBox([W.HBox([self.scale, self.stage]), self.above, self.boxes,
+                              W.HBox([self.title, self.save]), self.status])
+        self.refresh()
+
+    def refresh(self, _change=None) -> None:
+        self.frame = Q.explore(self.content, self.scale.value, self.stage.value, self.above.value)
+        self.ticks = [W.Checkbox(value=False, description=row.text, indent=False,
+                                 layout=W.Layout(width="100%"), tooltip=row.source)
+                      for row in self.frame.itertuples()]
+        children, heading = [], None
+        for row, tick in zip(self.frame.itertuples(), self.ticks):
+            here = (row.scale, row.kind)
+            if here != heading:
+                label = "Learning questions" if row.kind == "learning" else "Managing and governing"
+                children.append(W.HTML(render("heading.html", text=f"{self.content.scale(row.scale).name}: {label}")))
+                heading = here
+            children.append(tick)
+        self.boxes.children = children
+
+    def picked(self) -> pd.DataFrame:
+        keep = [t.value for t in self.ticks]
+        return self.frame[keep] if keep else self.frame.iloc[0:0]
+
+    def export(self, _button=None) -> list[Path]:
+        picked = self.picked()
+        if picked.empty:
+            self.status.value = render("status.html", ok=False, text="Tick at least one question first.")
+            return []
+        stem = free_name(self.work_dir / f"worksheet-{date.today().isoformat()}.html").stem
+        title = self.title.value.strip() or "Workshop questions"
+        paths = [
+            write_atomic(self.work_dir / f"{stem}.html", exports.worksheet_html(self.content, picked, title)),
+            write_atomic(self.work_dir / f"{stem}.md", exports.worksheet_markdown(self.content, picked, title)),
+            write_atomic(self.work_dir / f"{stem}.csv", exports.to_csv(picked)),
+        ]
+        self.status.value = render("status.html", ok=True,
+                                   text="Saved " + ", ".join(str(p) for p in paths))
+        return paths
