@@ -29,3 +29,30 @@ def worksheet_markdown(content: Content, picked: pd.DataFrame, title: str, intro
 
 def to_csv(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False)
+
+
+CARD_LABELS = [("scale", "System scale"), ("stage", "Learning Cycle stage"), ("question", "Question we are exploring"),
+               ("evidence", "What we already know"), ("actions", "What we will try"), ("start", "Starts"),
+               ("end", "Ends"), ("participants", "Who takes part"), ("affected", "Who is affected"),
+               ("data", "What information we will collect"), ("sense_making", "How and when we make sense of it together"),
+               ("learning", "What would count as learning"), ("if_fails", "If it 'fails'")]
+MARKS = {"gap": "✗ Gap", "caution": "! Worth a look", "met": "✓ Met"}
+
+
+def _card_context(content: Content, design, findings) -> dict:
+    from .experiments import criterion_text
+    rec = design.as_record()
+    names = {s.id: s.name for s in (*content.scales, *content.stages)}
+    rows = [(label, names.get(rec[key], rec[key]) if key in ("scale", "stage") else rec[key])
+            for key, label in CARD_LABELS]
+    found = [{"severity": f.severity, "message": f.message, "criterion_text": criterion_text(content, f.criterion)}
+             for f in findings]
+    return {"d": design, "rows": rows, "findings": found, "marks": MARKS}
+
+
+def experiment_card_html(content: Content, design, findings) -> str:
+    return render("experiment_card.html", **_card_context(content, design, findings))
+
+
+def experiment_card_markdown(content: Content, design, findings) -> str:
+    return render("experiment_card.md", **_card_context(content, design, findings))

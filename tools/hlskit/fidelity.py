@@ -11,6 +11,7 @@ from pathlib import Path
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TAGS = re.compile(r"<[^>]+>")
+_ESCAPE = re.compile(r"\\([^\w\s])")      # Markdown backslash escapes: \( -> (
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -19,6 +20,7 @@ def normalise(text: str) -> str:
     """Collapse the differences a conversion introduces: links, tags, bullets, emphasis, quotes, spaces."""
     text = _LINK.sub(r"\1", text)
     text = _TAGS.sub(" ", text)
+    text = _ESCAPE.sub(r"\1", text)
     text = text.translate(_QUOTES).replace("**", "").replace("•", " ").replace("\t", " ")
     return " ".join(text.split())
 

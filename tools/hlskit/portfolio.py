@@ -1,0 +1,82 @@
+"""A portfolio of experiment designs kept as one CSV file, appended to without risk of loss."""
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .content import Content
+from .experiments import DESIGN_FIELDS, ExperimentDesign
+from .files import write_atomic
+
+COLUMNS = ["saved"] + DESIGN_FIELDS
+
+
+class PortfolioError(ValueError):
+    """A portfolio file cannot be read; says which file, row and column."""
+
+
+def _parse_date(value: str, path: Path, row: int, column: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PortfolioError(f"{path}: row {row}, column '{column}': '{value}' is not a date like 2026-03-31") from None
+
+
+def load_portfolio(path: str | Path, content: Content) -> list[ExperimentDesign]:
+    """Read every design in a portfolio file; a bad file raises PortfolioError, naming the problem."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PortfolioError(f"{path}: is not UTF-8 text; was it saved from a spreadsheet in another encoding?") from None
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise PortfolioError(f"{path}: is not a portfolio file (missing columns: {', '.join(missing)})")
+    scales, stages = {s.id for s in content.scales}, {s.id for s in content.stages}
+    designs = []
+    for row_no, row in enumerate(reader, start=2):
+        if row["scale"] and row["scale"] not in scales:
+            raise PortfolioError(f"{path}: row {row_no}, column 'scale': unknown scale '{row['scale']}'")
+        if row["stage"] and row["stage"] not in stages:
+            raise PortfolioError(f"{path}: row {row_no}, column 'stage': unknown stage '{row['stage']}'")
+        values = {k: row[k] or "" for k in DESIGN_FIELDS}
+        values["start"] = _parse_date(row["start"], path, row_no, "start")
+        values["end"] = _parse_date(row["end"], path, row_no, "end")
+        designs.append(ExperimentDesign(**values))
+    return designs
+
+
+def append_design(path: str | Path, design: ExperimentDesign, content: Content, saved: date | None = None) -> int:
+    """Add a design to the portfolio and return how many it now holds.
+
+    The existing file is read and checked first; if it cannot be read, nothing is written.
+    """
+    path = Path(path)
+    existing = load_portfolio(path, content)
+    old_rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))) if path.exists() else []
+    new_row = {"saved": (saved or date.today()).isoformat(), **design.as_record()}
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(old_rows + [new_row])
+    write_atomic(path, buf.getvalue())
+    return len(existing) + 1
+
+
+def portfolio_frame(designs: list[ExperimentDesign], content: Content) -> pd.DataFrame:
+    """One row per dated design, with readable scale and stage names, for the timeline chart."""
+    names = {s.id: s.name for s in (*content.scales, *content.stages)}
+    rows = [{"title": d.title or "(untitled)", "scale": names.get(d.scale, "(no scale)"),
+             "stage": names.get(d.stage, "(no stage)"), "start": d.start.isoformat(), "end": d.end.isoformat(),
+             "question": d.question}
+            for d in designs if d.start and d.end]
+    return pd.DataFrame(rows, columns=["title", "scale", "stage", "start", "end", "question"])
