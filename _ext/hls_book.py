@@ -2,13 +2,64 @@
 
 - Marks the build (HLS_BOOK_BUILD=1) so chapters executed for the static site render their tools
   as kernel-free pages; the same notebooks opened in JupyterLab show live widgets instead.
+- Generates one page per case study (book/cases/<id>.md) from the case files before the table of
+  contents is read, so adding a case file adds a page with no edit to _toc.yml. The pages are not
+  committed: they are rebuilt from data every time, and say which chapters link to them.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
+from pathlib import Path
 
 os.environ["HLS_BOOK_BUILD"] = "1"   # inherited by the kernels that execute the notebooks
 
+CASE_LINK = re.compile(r"cases/([a-z0-9][a-z0-9_-]*)")
+
+
+def _chapter_sources(book: Path):
+    for path in sorted(book.rglob("*")):
+        if path.suffix not in (".md", ".ipynb") or "cases" in path.relative_to(book).parts[:1]:
+            continue
+        if ".ipynb_checkpoints" in path.parts or path.name.startswith("_"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".ipynb":
+            text = "\n".join("".join(c["source"]) for c in json.loads(text)["cells"] if c["cell_type"] == "markdown")
+        yield path, text
+
+
+def _title(text: str, fallback: str) -> str:
+    m = re.search(r"^# (.+)$", text, flags=re.M)
+    return m.group(1).strip() if m else fallback
+
+
+def write_case_pages(app, config) -> None:
+    from hlskit.cases import case_page
+    from hlskit.content import load_content
+
+    root = Path(app.srcdir)
+    book = root / "book"
+    content = load_content()
+    cited: dict[str, list[tuple[str, str]]] = {}
+    for path, text in _chapter_sources(book):
+        doc = "/" + str(path.relative_to(root).with_suffix(""))
+        for case_id in sorted(set(CASE_LINK.findall(text))):
+            cited.setdefault(case_id, []).append((doc, _title(text, path.stem)))
+    out = book / "cases"
+    out.mkdir(exist_ok=True)
+    wanted = {f"{c.id}.md" for c in content.case_studies}
+    for stale in out.glob("*.md"):
+        if stale.name not in wanted:
+            stale.unlink()
+    for c in content.case_studies:
+        page = out / f"{c.id}.md"
+        text = case_page(content, c.id, cited.get(c.id, []))
+        if not page.exists() or page.read_text(encoding="utf-8") != text:   # unchanged pages are not re-read
+            page.write_text(text, encoding="utf-8")
+
 
 def setup(app):
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("config-inited", write_case_pages, priority=100)
+    return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

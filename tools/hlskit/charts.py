@@ -90,3 +90,101 @@ def question_explorer(content: Content, scale: str = "person", stage: str = "pur
         description=("Scale question explorer: the questions from the sources for the chosen system scale "
                      "and Learning Cycle stage, with the questions for managing and governing the cycle. "
                      "The full table is also given as text below."))
+
+
+ANY = "any"
+
+
+def _select(name: str, label: str, pairs: list[tuple[str, str]], value: str = ANY) -> alt.Parameter:
+    return alt.param(name=name, value=value, bind=alt.binding_select(
+        options=[ANY] + [i for i, _ in pairs], labels=["Any"] + [lab for _, lab in pairs], name=label))
+
+
+def case_explorer(content: Content, link_prefix: str = "../cases/", scale: str = ANY, sector: str = ANY,
+                  theme: str = ANY, stage: str = ANY) -> alt.VConcatChart:
+    """Filter the case library by scale, sector, theme and stage; a scale × sector overview with
+    tooltips, and the matching cases as links to their pages."""
+    from . import cases as C
+    names = C.labels(content)
+    data = C.long_form(content).assign(
+        scale_name=lambda d: d.scale.map(names), sector_name=lambda d: d.sector.map(names),
+        href=lambda d: link_prefix + d.id + ".html")
+    used = lambda col: [(i, names[i]) for i in sorted(set(data[col]), key=lambda i: names[i])]  # noqa: E731
+    p_scale = _select("scale", "System scale: ", [(s.id, s.name) for s in content.scales], scale)
+    p_sector = _select("sector", "Sector: ", used("sector"), sector)
+    p_theme = _select("theme", "Theme: ", used("theme"), theme)
+    p_stage = _select("stage", "Learning Cycle stage: ", [(s.id, s.name) for s in content.stages], stage)
+    keep = " && ".join(f"({p} == '{ANY}' || datum.{p} == {p})" for p in ("scale", "sector", "theme", "stage"))
+    base = alt.Chart(data).transform_filter(keep)
+
+    overview = base.transform_aggregate(
+        cases="distinct(id)", groupby=["scale", "scale_name", "sector_name"],
+    ).mark_rect(stroke="white").encode(
+        x=alt.X("scale_name:N", title="System scale", sort=[s.name for s in content.scales],
+                axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("sector_name:N", title=None),
+        color=alt.Color("cases:Q", title="Cases", scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip("sector_name:N", title="Sector"), alt.Tooltip("scale_name:N", title="Scale"),
+                 alt.Tooltip("cases:Q", title="Number of cases")],
+    )
+    counts = base.transform_aggregate(
+        cases="distinct(id)", groupby=["scale_name", "sector_name"],
+    ).mark_text(fontSize=12).encode(x=alt.X("scale_name:N", sort=[s.name for s in content.scales]),
+                                    y="sector_name:N", text="cases:Q",
+                                    color=alt.condition("datum.cases > 4", alt.value("white"), alt.value("black")))
+    grid = alt.layer(overview, counts).properties(width=360, title="How many matching cases work at each scale, by sector")
+
+    listing = base.transform_aggregate(groupby=["id", "name", "href"]).transform_window(
+        row="row_number()", sort=[alt.SortField("name")],
+    ).mark_text(align="left", fontSize=13, color="#0b5394", cursor="pointer").encode(
+        x=alt.value(0), y=alt.Y("row:O", axis=None), text="name:N", href="href:N",
+        tooltip=[alt.Tooltip("name:N", title="Open the case page")],
+    ).properties(width=360, height=alt.Step(20), title="Matching cases (select one to open its page)")
+    total = base.transform_aggregate(n="distinct(id)").mark_text(align="left", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(0), y=alt.value(0), text=alt.Text("n:Q", format="d"),
+    ).transform_calculate(label="datum.n + ' matching cases'").encode(text="label:N").properties(width=360, height=20)
+
+    return (alt.vconcat(total, grid, listing, spacing=20)
+            .add_params(p_scale, p_sector, p_theme, p_stage)
+            .configure_view(stroke=None)
+            .properties(description=("Case-study explorer: filter the cases by system scale, sector, theme and "
+                                     "Learning Cycle stage. The grid counts matching cases by scale and sector; "
+                                     "the list links to each case's page. A full table of cases follows as text.")))
+
+
+def methods_explorer(content: Content, stage: str = ANY, scale: str = ANY) -> alt.VConcatChart:
+    """Filter the methods catalogue by stage and scale; each method shows with what it is for."""
+    from .methods import methods_frame
+    df = methods_frame(content)
+    rows = []
+    for m in df.itertuples():
+        lines = wrap_lines(m.purpose, 80)
+        for st in m.stages:
+            for sc in m.scales:
+                rows += [{"id": m.id, "name": m.name, "level": m.level_name, "stage": st, "scale": sc,
+                          "line": i, "text": ln} for i, ln in enumerate(lines)]
+    data = pd.DataFrame(rows)
+    p_stage = _select("stage", "Learning Cycle stage: ", [(s.id, s.name) for s in content.stages], stage)
+    p_scale = _select("scale", "System scale: ", [(s.id, s.name) for s in content.scales], scale)
+    keep = f"(stage == '{ANY}' || datum.stage == stage) && (scale == '{ANY}' || datum.scale == scale)"
+    # every method gets the same number of rows (its name, then its wrapped purpose), so the
+    # matching methods can be stacked by rank alone
+    slot = int(data.line.max()) + 3
+    ordered = alt.Chart(data).transform_filter(keep).transform_aggregate(
+        groupby=["id", "name", "level", "line", "text"]).transform_window(
+        rank="dense_rank()", sort=[alt.SortField("name")]).transform_calculate(
+        y=f"(datum.rank - 1) * {slot} + datum.line + 1", head_y=f"(datum.rank - 1) * {slot}",
+        head="datum.name + ' (' + datum.level + ')'")
+    scale = alt.Scale(reverse=True, domain=[-0.5, len(df) * slot])
+    names = ordered.transform_filter("datum.line == 0").mark_text(
+        align="left", baseline="middle", fontWeight="bold", fontSize=13).encode(
+        x=alt.value(0), y=alt.Y("head_y:Q", axis=None, scale=scale), text="head:N")
+    texts = ordered.mark_text(align="left", baseline="middle", fontSize=12).encode(
+        x=alt.value(12), y=alt.Y("y:Q", axis=None, scale=scale), text="text:N")
+    listing = alt.layer(names, texts).properties(width=620, height=len(df) * slot * 17)
+    total = alt.Chart(data).transform_filter(keep).transform_aggregate(n="distinct(id)").transform_calculate(
+        label="datum.n + ' methods match'").mark_text(align="left", fontSize=14, fontWeight="bold").encode(
+        x=alt.value(0), y=alt.value(0), text="label:N").properties(width=620, height=20)
+    return (alt.vconcat(total, listing).add_params(p_stage, p_scale).configure_view(stroke=None)
+            .properties(description="Methods and tools catalogue, filtered by Learning Cycle stage and system "
+                                    "scale. The full catalogue follows as a table."))

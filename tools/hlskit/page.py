@@ -29,18 +29,38 @@ def content() -> Content:
     return _CONTENT
 
 
-def show_learning_cycle(here: str | None = None) -> alt.HConcatChart:
-    """Show the Learning Cycle diagram with its picker, caption and text equivalent."""
-    c = content()
-    chart = diagrams.learning_cycle(c, here=here)
+def _show_diagram(chart, caption: str, description: str, items: list[dict]):
+    """A diagram, its caption and its text equivalent (a list of the steps in words)."""
     display(chart)
-    display(HTML(render(
-        "text_equivalent.html",
-        caption="The Learning Cycle. Use the menu under the diagram to pick a stage.",
-        description=diagrams.describe_cycle(c, here),
-        items=[{"name": s.name, "text": s.summary} for s in c.stages],
-    )))
+    display(HTML(render("text_equivalent.html", caption=caption, description=description, items=items)))
     return chart
+
+
+def show_learning_cycle(here: str | None = None) -> alt.HConcatChart:
+    """The Learning Cycle with its picker; ``here`` marks the chapter's own stage."""
+    c = content()
+    return _show_diagram(diagrams.learning_cycle(c, here=here),
+                         "The Learning Cycle. Use the menu under the diagram to pick a stage.",
+                         diagrams.describe_cycle(c, here), [{"name": s.name, "text": s.summary} for s in c.stages])
+
+
+def show_learning_stack(here: str | None = None) -> alt.HConcatChart:
+    """The Learning Stack: cycles at four scales; ``here`` marks the chapter's own scale."""
+    c = content()
+    return _show_diagram(diagrams.learning_stack(c, here=here),
+                         "The Learning Stack: Learning Cycles at four scales. Pick a scale to read about it.",
+                         diagrams.describe_stack(c, here),
+                         [{"name": s.name, "text": s.description} for s in reversed(c.scales)]
+                         + [{"name": i.label, "text": i.text} for i in c.items if i.list == "learning-stack-flows"])
+
+
+def show_virtuous_cycle(here: str | None = None) -> alt.HConcatChart:
+    """The virtuous cycle of learning together and trust."""
+    c = content()
+    steps = [i for i in c.items if i.list == "virtuous-cycle"]
+    chart = diagrams.virtuous_cycle(c, here=here)
+    return _show_diagram(chart, "The virtuous cycle of learning together and trust. Pick a step to read it.",
+                         chart.description, [{"name": i.label, "text": i.text} for i in steps])
 
 
 def is_static() -> bool:
@@ -80,3 +100,77 @@ def show_question_explorer(stage: str = "purpose", scale: str = "person"):
     view = QuestionExplorer(c, scale=scale, stage=stage)
     display(view.widget)
     return view
+
+
+def case_table_html(c: Content, prefix: str = "../cases/") -> str:
+    from . import cases as C
+    names = C.labels(c)
+    rows = [{"id": r.id, "name": r.name, "place": ", ".join(x for x in (r.place, r.country) if x),
+             "scales": "; ".join(names[s] for s in r.scales), "stages": "; ".join(names[s] for s in r.stages),
+             "sectors": "; ".join(names[s] for s in r.sectors)} for r in C.cases_frame(c).itertuples()]
+    return render("case_table.html", rows=rows, prefix=prefix)
+
+
+def show_case_explorer(scale: str = charts.ANY, sector: str = charts.ANY, theme: str = charts.ANY,
+                       stage: str = charts.ANY, prefix: str = "../cases/"):
+    """The case-study explorer: filters and overview on the site, a filtering widget in Jupyter.
+
+    ``prefix`` is the path from the calling page to the case pages.
+    """
+    c = content()
+    tool_intro("Case-study explorer", "find cases like mine: by scale, sector, theme or Learning Cycle stage.",
+               "5–15 minutes", "anyone; in a workshop, one person can drive while the group suggests filters",
+               "open two or three matching cases, and ask what the people there did that you could try.")
+    if is_static():
+        chart = charts.case_explorer(c, link_prefix=prefix, scale=scale, sector=sector, theme=theme, stage=stage)
+        display(chart)
+        display(HTML(case_table_html(c, prefix)))
+        return chart
+    from .live import CaseExplorer
+    view = CaseExplorer(c)
+    display(view.widget)
+    return view
+
+
+def list_html(c: Content, list_id: str) -> str:
+    lst = _by_id_or_raise(c.lists, list_id, "list")
+    items = [i for i in c.items if i.list == list_id]
+    top = [i for i in items if i.parent is None]
+    children = {i.id: [ch for ch in items if ch.parent == i.id] for i in top}
+    grid = []
+    if lst.columns:
+        labels = list(dict.fromkeys(i.label for i in items))
+        grid = [(lab, [" ".join(i.text for i in items if i.label == lab and i.column == col) for col in lst.columns])
+                for lab in labels]
+    ordered = lst.id in ("equity-scale",) or any(i.group == "step" for i in items)
+    return render("item_list.html", lst=lst, top=top, children=children, grid=grid, tag="ol" if ordered else "ul")
+
+
+def _by_id_or_raise(records, record_id, what):
+    for r in records:
+        if r.id == record_id:
+            return r
+    raise KeyError(f"unknown {what} '{record_id}' (known: {', '.join(r.id for r in records)})")
+
+
+def show_list(list_id: str) -> str:
+    """Show a list or grid from the sources (conditions, insights, practices...) with its source."""
+    html = list_html(content(), list_id)
+    display(HTML(html))
+    return html
+
+
+def show_methods(stage: str = charts.ANY, scale: str = charts.ANY):
+    """The methods catalogue, filterable by stage and scale, with the whole table as text."""
+    from .methods import methods_frame
+    c = content()
+    tool_intro("Methods and tools finder", "find a method that helps at my stage of the Learning Cycle and my scale.",
+               "5 minutes", "anyone planning a piece of learning work",
+               "pick one method, read the chapter section about it, and try it in your next cycle.")
+    chart = charts.methods_explorer(c, stage=stage, scale=scale)
+    display(chart)
+    names = {s.id: s.name for s in (*c.stages, *c.scales)}
+    rows = [{**m._asdict(), "stage_names": "; ".join(names[s] for s in m.stages),
+             "scale_names": "; ".join(names[s] for s in m.scales)} for m in methods_frame(c).itertuples(index=False)]
+    display(HTML(render("methods_table.html", rows=rows)))
+    return chart

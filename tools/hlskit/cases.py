@@ -1,0 +1,65 @@
+"""Case-study queries: one row per case, filters by scale, sector, theme and stage, and the page text."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .content import Content
+from .html import render
+
+CASE_COLUMNS = ["id", "name", "collection", "organisation_type", "place", "country", "scales", "sectors",
+                "themes", "stages", "summary", "url", "page"]
+
+
+def cases_frame(content: Content) -> pd.DataFrame:
+    """One row per case; list-valued columns hold tuples of ids; ``page`` is the case's book page."""
+    rows = [{
+        "id": c.id, "name": c.name, "collection": c.collection, "organisation_type": c.organisation_type,
+        "place": c.place or "", "country": c.country or "", "scales": c.scales, "sectors": c.sectors,
+        "themes": c.themes, "stages": c.stages, "summary": c.summary, "url": c.url or "",
+        "page": f"cases/{c.id}",
+    } for c in sorted(content.case_studies, key=lambda c: c.name.lower())]
+    return pd.DataFrame(rows, columns=CASE_COLUMNS)
+
+
+def filter_cases(content: Content, scale: str | None = None, sector: str | None = None,
+                 theme: str | None = None, stage: str | None = None) -> pd.DataFrame:
+    """Cases that match every filter given (None means any)."""
+    vocab = {(v.kind, v.id) for v in content.vocabulary}
+    if scale:
+        content.scale(scale)
+    if stage:
+        content.stage(stage)
+    for kind, value in (("sector", sector), ("theme", theme)):
+        if value and (kind, value) not in vocab:
+            known = ", ".join(sorted(v.id for v in content.vocabulary if v.kind == kind))
+            raise KeyError(f"unknown {kind} '{value}' (known: {known})")
+    df = cases_frame(content)
+    for column, value in (("scales", scale), ("sectors", sector), ("themes", theme), ("stages", stage)):
+        if value:
+            df = df[df[column].map(lambda ids, v=value: v in ids)]
+    return df.reset_index(drop=True)
+
+
+def long_form(content: Content) -> pd.DataFrame:
+    """One row per case × scale × sector × theme × stage: the shape the static explorer filters."""
+    rows = []
+    for c in content.case_studies:
+        for sc in c.scales:
+            for se in c.sectors:
+                for th in c.themes:
+                    for st in c.stages:
+                        rows.append({"id": c.id, "name": c.name, "scale": sc, "sector": se, "theme": th, "stage": st})
+    return pd.DataFrame(rows, columns=["id", "name", "scale", "sector", "theme", "stage"])
+
+
+def labels(content: Content) -> dict[str, str]:
+    """Readable names for every stage, scale and vocabulary id."""
+    out = {s.id: s.name for s in (*content.stages, *content.scales)}
+    out.update({v.id: v.label for v in content.vocabulary})
+    return out
+
+
+def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = ()) -> str:
+    """The MyST page for one case; ``cited_by`` is (docname relative to the case page, title) pairs."""
+    case = content.case(case_id)
+    return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by))
