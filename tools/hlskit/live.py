@@ -84,3 +84,33 @@ class QuestionExplorer:
         self.status.value = render("status.html", ok=True,
                                    text="Saved " + ", ".join(str(p) for p in paths))
         return paths
+
+
+class CaseExplorer:
+    """Filter the case library; the matching cases show as a table with links to their pages."""
+
+    def __init__(self, content: Content):
+        from . import cases as C
+        self.content, self.C = content, C
+        names = C.labels(content)
+        any_ = [("Any", None)]
+        used = lambda kind: sorted({(names[v.id], v.id) for v in content.vocabulary if v.kind == kind})  # noqa: E731
+        self.scale = W.Dropdown(options=any_ + _options(content.scales), description="System scale")
+        self.stage = W.Dropdown(options=any_ + _options(content.stages), description="Stage")
+        self.sector = W.Dropdown(options=any_ + used("sector"), description="Sector")
+        self.theme = W.Dropdown(options=any_ + used("theme"), description="Theme")
+        self.result = W.HTML()
+        controls = [self.scale, self.stage, self.sector, self.theme]
+        for w in controls:
+            w.style.description_width = "initial"
+            w.observe(self.refresh, names="value")
+        self.widget = W.VBox([W.HBox(controls[:2]), W.HBox(controls[2:]), self.result])
+        self.refresh()
+
+    def matches(self) -> pd.DataFrame:
+        return self.C.filter_cases(self.content, scale=self.scale.value, sector=self.sector.value,
+                                   theme=self.theme.value, stage=self.stage.value)
+
+    def refresh(self, _change=None) -> None:
+        df = self.matches()
+        self.result.value = render("case_matches.html", rows=df.to_dict("records"))
