@@ -2,7 +2,7 @@
 
 - Marks the build (HLS_BOOK_BUILD=1) so chapters executed for the static site render their tools
   as kernel-free pages; the same notebooks opened in JupyterLab show live widgets instead.
-- Generates one page per case study (book/cases/<id>.md) from the case files before the table of
+- Generates the glossary (book/back/glossary.md) and one page per case study (book/cases/<id>.md) from the case files before the table of
   contents is read, so adding a case file adds a page with no edit to _toc.yml. The pages are not
   committed: they are rebuilt from data every time, and say which chapters link to them.
 """
@@ -16,11 +16,13 @@ from pathlib import Path
 os.environ["HLS_BOOK_BUILD"] = "1"   # inherited by the kernels that execute the notebooks
 
 CASE_LINK = re.compile(r"cases/([a-z0-9][a-z0-9_-]*)")
+TERM_LINK = re.compile(r"<glossary-([a-z0-9][a-z0-9_-]*)>")
 
 
 def _chapter_sources(book: Path):
     for path in sorted(book.rglob("*")):
-        if path.suffix not in (".md", ".ipynb") or "cases" in path.relative_to(book).parts[:1]:
+        if path.suffix not in (".md", ".ipynb") or path.relative_to(book).parts[0] in ("cases",) \
+                or path.relative_to(book).as_posix() == "back/glossary.md":
             continue
         if ".ipynb_checkpoints" in path.parts or path.name.startswith("_"):
             continue
@@ -35,18 +37,31 @@ def _title(text: str, fallback: str) -> str:
     return m.group(1).strip() if m else fallback
 
 
-def write_case_pages(app, config) -> None:
-    from hlskit.cases import case_page
+def _write_if_changed(page: Path, text: str) -> None:
+    if not page.exists() or page.read_text(encoding="utf-8") != text:   # unchanged pages are not re-read
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(text, encoding="utf-8")
+
+
+def _links(book: Path, root: Path, pattern: re.Pattern) -> dict[str, list[tuple[str, str]]]:
+    """id -> [(docname, title)] of every hand-written page that links to it."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for path, text in _chapter_sources(book):
+        doc = "/" + str(path.relative_to(root).with_suffix(""))
+        for ref in sorted(set(pattern.findall(text))):
+            found.setdefault(ref, []).append((doc, _title(text, path.stem)))
+    return found
+
+
+def write_generated_pages(app, config) -> None:
+    from hlskit.cases import case_page, glossary_page
     from hlskit.content import load_content
 
     root = Path(app.srcdir)
     book = root / "book"
     content = load_content()
-    cited: dict[str, list[tuple[str, str]]] = {}
-    for path, text in _chapter_sources(book):
-        doc = "/" + str(path.relative_to(root).with_suffix(""))
-        for case_id in sorted(set(CASE_LINK.findall(text))):
-            cited.setdefault(case_id, []).append((doc, _title(text, path.stem)))
+    _write_if_changed(book / "back" / "glossary.md", glossary_page(content, _links(book, root, TERM_LINK)))
+    cited = _links(book, root, CASE_LINK)
     out = book / "cases"
     out.mkdir(exist_ok=True)
     wanted = {f"{c.id}.md" for c in content.case_studies}
@@ -54,12 +69,9 @@ def write_case_pages(app, config) -> None:
         if stale.name not in wanted:
             stale.unlink()
     for c in content.case_studies:
-        page = out / f"{c.id}.md"
-        text = case_page(content, c.id, cited.get(c.id, []))
-        if not page.exists() or page.read_text(encoding="utf-8") != text:   # unchanged pages are not re-read
-            page.write_text(text, encoding="utf-8")
+        _write_if_changed(out / f"{c.id}.md", case_page(content, c.id, cited.get(c.id, [])))
 
 
 def setup(app):
-    app.connect("config-inited", write_case_pages, priority=100)
+    app.connect("config-inited", write_generated_pages, priority=100)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

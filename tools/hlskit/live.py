@@ -114,3 +114,81 @@ class CaseExplorer:
     def refresh(self, _change=None) -> None:
         df = self.matches()
         self.result.value = render("case_matches.html", rows=df.to_dict("records"))
+
+
+class ExperimentDesigner:
+    """A form for one experiment; the review updates as you type; save a card or add it to a portfolio."""
+
+    TEXT_FIELDS = [("title", "Title"), ("question", "The question we are exploring"),
+                   ("evidence", "What we already know (evidence to start from)"), ("actions", "What we will try"),
+                   ("participants", "Who takes part"), ("affected", "Who is affected"),
+                   ("data", "What information we will collect"),
+                   ("sense_making", "How and when we will make sense of it together"),
+                   ("learning", "What would count as learning"), ("if_fails", "What happens if it 'fails'")]
+
+    def __init__(self, content: Content, work_dir: Path = WORK_DIR):
+        from .experiments import ExperimentDesign
+        self.content, self.work_dir, self.Design = content, Path(work_dir), ExperimentDesign
+        wide = W.Layout(width="95%")
+        style = {"description_width": "16em"}
+        self.inputs = {name: (W.Text if name == "title" else W.Textarea)(description=label, layout=wide, style=style)
+                       for name, label in self.TEXT_FIELDS}
+        self.inputs["scale"] = W.Dropdown(options=_options(content.scales), description="System scale", style=style)
+        self.inputs["stage"] = W.Dropdown(options=_options(content.stages), value="experiment",
+                                          description="Learning Cycle stage", style=style)
+        self.inputs["start"] = W.DatePicker(description="Starts", style=style)
+        self.inputs["end"] = W.DatePicker(description="Ends", style=style)
+        self.findings = W.HTML()
+        self.status = W.HTML()
+        self.save_card = W.Button(description="Save experiment card", icon="download", layout=W.Layout(width="auto"))
+        self.add = W.Button(description="Add to portfolio", icon="plus", layout=W.Layout(width="auto"))
+        self.chart = W.Output()   # Altair needs its scripts run, which an HTML widget would not do
+        for w in self.inputs.values():
+            w.observe(self.refresh, names="value")
+        self.save_card.on_click(self.export_card)
+        self.add.on_click(self.add_to_portfolio)
+        order = ["title", "scale", "stage", "question", "evidence", "actions", "start", "end", "participants",
+                 "affected", "data", "sense_making", "learning", "if_fails"]
+        self.widget = W.VBox([self.inputs[k] for k in order]
+                             + [self.findings, W.HBox([self.save_card, self.add]), self.status, self.chart])
+        self.refresh()
+
+    def design(self):
+        values = {k: w.value for k, w in self.inputs.items()}
+        return self.Design(**{k: (v if v is not None else (None if k in ("start", "end") else "")) for k, v in values.items()})
+
+    def refresh(self, _change=None):
+        from .experiments import review
+        found = review(self.design(), self.content)
+        self.findings.value = render("findings.html", findings=found,
+                                     met=sum(f.severity == "met" for f in found), total=len(found))
+        return found
+
+    def export_card(self, _button=None) -> list[Path]:
+        from .experiments import review
+        d = self.design()
+        found = review(d, self.content)
+        slug = "".join(ch if ch.isalnum() else "-" for ch in (d.title or "experiment").lower()).strip("-")[:40] or "experiment"
+        stem = free_name(self.work_dir / f"experiment-{slug}.md").stem
+        paths = [write_atomic(self.work_dir / f"{stem}.md", exports.experiment_card_markdown(self.content, d, found)),
+                 write_atomic(self.work_dir / f"{stem}.html", exports.experiment_card_html(self.content, d, found))]
+        self.status.value = render("status.html", ok=True, text="Saved " + ", ".join(str(p) for p in paths))
+        return paths
+
+    def add_to_portfolio(self, _button=None) -> int | None:
+        from .charts import portfolio_timeline
+        from .portfolio import PortfolioError, append_design, load_portfolio, portfolio_frame
+        path = self.work_dir / "portfolio.csv"
+        try:
+            n = append_design(path, self.design(), self.content)
+            frame = portfolio_frame(load_portfolio(path, self.content), self.content)
+        except PortfolioError as exc:
+            self.status.value = render("status.html", ok=False, text=f"Nothing was saved: {exc}")
+            return None
+        self.status.value = render("status.html", ok=True, text=f"Added. {path} now holds {n} experiment(s).")
+        if not frame.empty:
+            from IPython.display import display
+            self.chart.clear_output()
+            with self.chart:
+                display(portfolio_timeline(frame, self.content))
+        return n

@@ -174,3 +174,39 @@ def show_methods(stage: str = charts.ANY, scale: str = charts.ANY):
              "scale_names": "; ".join(names[s] for s in m.scales)} for m in methods_frame(c).itertuples(index=False)]
     display(HTML(render("methods_table.html", rows=rows)))
     return chart
+
+
+def question_table_html(c: Content, table_id: str) -> str:
+    table = _by_id_or_raise(c.question_tables, table_id, "question table")
+    qs = [q for q in sorted(c.questions, key=lambda q: q.order) if q.table == table_id]
+    names = {s.id: s.name for s in (*c.stages, *c.scales)}
+    groups: dict[str, list] = {}
+    for q in qs:
+        parts = [names.get(q.stage, ""), names.get(q.scale, ""), (q.role or "").capitalize(), q.group or ""]
+        groups.setdefault(" · ".join(p for p in parts if p), []).append(q)
+    return render("question_list.html", table=table, groups=list(groups.items()))
+
+
+def show_question_table(table_id: str) -> str:
+    """Show one of the sources' question sets (stewardship, national, codesign, Wellbeing Teams, HLS Week)."""
+    html = question_table_html(content(), table_id)
+    display(HTML(html))
+    return html
+
+
+def show_experiment_designer():
+    """The experiment designer: a checklist on the site; the full form with review and exports in Jupyter."""
+    c = content()
+    tool_intro("Experiment designer",
+               "design one small experiment and check it against what the sources say an experiment is and isn't.",
+               "30–45 minutes", "the people who will run the experiment, and if possible someone it affects",
+               "save the experiment card, agree when you will make sense of the results together, and add it "
+               "to your portfolio so you can see all your experiments over time.")
+    if is_static():
+        chart = charts.experiment_checklist(c)
+        display(chart)
+        return chart
+    from .live import ExperimentDesigner
+    view = ExperimentDesigner(c)
+    display(view.widget)
+    return view
