@@ -39,3 +39,26 @@ def test_case_explorer_filters():
     view.scale.value = "country"
     assert 0 < len(view.matches()) < len(everything)
     assert "matching case" in view.result.value
+
+
+def test_self_assessment_saves_never_overwrites_and_compares(tmp_path):
+    from hlskit.assessments import parse_response
+    from hlskit.live_assessment import SelfAssessment
+    inst = CONTENT.instrument("learning-trust")
+    view = SelfAssessment(CONTENT, inst, work_dir=tmp_path)
+    assert view.save_response() is None and "at least one" in view.status.value
+    items = [i.id for i in inst.items]
+    view.radios[items[0]].value = 2
+    view.radios[items[1]].value = "dk"
+    view.alias.value = "Sam"
+    first = view.save_response()
+    view.radios[items[0]].value = 5
+    second = view.save_response()
+    assert first != second and first.exists() and second.exists()
+    again = parse_response(second.read_bytes(), str(second), CONTENT)
+    assert again.answers[items[0]] == 5 and again.answers[items[1]] == "dk" and again.name == "Sam"
+    assert len(view.first.options) == 2
+    assert view.show_comparison() is not None
+    view.radios[items[0]].value = None
+    view.load_into_form()
+    assert view.radios[items[0]].value == 2

@@ -19,6 +19,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "methods": (("name",), ("purpose",)),
     "glossary": ((), ("definition",)),
     "case_studies": ((), ("summary", "practices")),
+    "instruments": ((), ("purpose",)),
 }
 
 
@@ -60,4 +61,21 @@ def audit(content: Content, seeds: Path) -> list[Problem]:
                 for text in _values(getattr(rec, field)):
                     for run in copied_runs(text, seeds):
                         problems.append(Problem(where, rec.id, field, f"copies the sources: {run!r}"))
+    problems += _audit_instruments(content, seeds)
+    return problems
+
+
+def _audit_instruments(content: Content, seeds: Path) -> list[Problem]:
+    """Instrument items, dimension descriptions and prompts are the handbook's own words."""
+    problems = []
+    for inst in content.instruments:
+        where = content.origin("instruments", inst.id)
+        parts = [(f"items.{i.id}.text", i.text, i.source) for i in inst.items]
+        parts += [(f"dimensions.{d.id}.{f}", getattr(d, f), d.source) for d in inst.dimensions
+                  for f in ("description", "prompt")]
+        for field, text, ref in parts:
+            if not (seeds / ref.file).exists():
+                problems.append(Problem(where, inst.id, field, f"no seed file named {ref.file}"))
+            for run in copied_runs(text, seeds):
+                problems.append(Problem(where, inst.id, field, f"copies the sources: {run!r}"))
     return problems

@@ -36,3 +36,59 @@ def check(overlay: Path | None, seeds: Path | None) -> None:
         if problems:
             sys.exit(1)
         click.echo("Every verbatim text is in its cited lines, and no own-words text copies the sources.")
+
+
+@main.command()
+@click.argument("instrument")
+@click.option("--overlay", type=click.Path(path_type=Path), help="Your own folder of content files.")
+def template(instrument: str, overlay: Path | None) -> None:
+    """Print a blank response file for INSTRUMENT (save it as name.json and fill in the answers)."""
+    import json
+    from .assessments import blank_response
+    content = _load(overlay)
+    try:
+        inst = content.instrument(instrument)
+    except KeyError as exc:
+        click.echo(f"Problem: {exc.args[0]}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(blank_response(inst), indent=1, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Where to write the HTML report.")
+@click.option("--min-group", default=3, show_default=True, help="Refuse a team view below this many responses.")
+@click.option("--overlay", type=click.Path(path_type=Path), help="Your own folder of content files.")
+def pool(files: tuple[Path, ...], out: Path, min_group: int, overlay: Path | None) -> None:
+    """Pool response FILES into a printable team report (HTML with charts built in; opens offline)."""
+    from .assessments import GroupTooSmall, ResponseError, load_responses
+    from .assessments import pool as pool_responses
+    from .files import write_atomic
+    from .reports import team_report_html
+    content = _load(overlay)
+    try:
+        loaded = load_responses(list(files), content)
+    except ResponseError as exc:
+        click.echo(f"Problem: {exc}", err=True)
+        sys.exit(2)
+    for p in loaded.problems:
+        click.echo(f"Skipped: {p}", err=True)
+    if not loaded.responses:
+        click.echo("Problem: no usable response files; no report written.", err=True)
+        sys.exit(2)
+    inst = content.instrument(loaded.responses[0].instrument)
+    try:
+        team = pool_responses(loaded.responses, inst, min_group=min_group)
+    except GroupTooSmall as exc:
+        click.echo(f"Problem: {exc}. No report written.", err=True)
+        sys.exit(2)
+    write_atomic(out, team_report_html(team, inst, [str(p) for p in loaded.problems]))
+    click.echo(f"Pooled {team.respondents} responses to '{inst.title}' into {out}")
+
+
+def _load(overlay: Path | None):
+    try:
+        return load_content(overlay)
+    except ContentError as exc:
+        click.echo(f"Problem: {exc}", err=True)
+        sys.exit(1)

@@ -15,8 +15,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
-from .schema import (CaseStudy, GlossaryTerm, ItemList, ListItem, Method, Question, QuestionTable, Scale,
-                     Stage, Vocabulary)
+from .schema import (CaseStudy, GlossaryTerm, Instrument, ItemList, ListItem, Method, Question, QuestionTable,
+                     Scale, Stage, Vocabulary)
 
 PACKAGE_CONTENT = Path(str(resources.files("hlskit") / "content"))
 CASE_STUDIES = Path(__file__).resolve().parents[2] / "case_studies"   # present in a source checkout
@@ -33,6 +33,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "methods": Method,
     "glossary": GlossaryTerm,
     "case_studies": CaseStudy,
+    "instruments": Instrument,
 }
 
 
@@ -50,6 +51,7 @@ class Content:
     methods: tuple[Method, ...] = ()
     glossary: tuple[GlossaryTerm, ...] = ()
     case_studies: tuple[CaseStudy, ...] = ()
+    instruments: tuple[Instrument, ...] = ()
     origins: tuple[tuple[str, str, str], ...] = ()   # (kind, id, file) for messages and provenance
 
     def stage(self, stage_id: str) -> Stage:
@@ -60,6 +62,9 @@ class Content:
 
     def case(self, case_id: str) -> CaseStudy:
         return _by_id(self.case_studies, case_id, "case study")
+
+    def instrument(self, instrument_id: str) -> Instrument:
+        return _by_id(self.instruments, instrument_id, "instrument")
 
     def origin(self, kind: str, record_id: str) -> str:
         return next(f for k, i, f in self.origins if k == kind and i == record_id)
@@ -91,8 +96,8 @@ def validate_records(path: Path, raw: Any, model: type[BaseModel]) -> list[BaseM
     """Validate a list of mappings against ``model``; the first problem names file, id and field."""
     if raw is None:
         raise ContentError(str(path), None, None, "is empty")
-    if isinstance(raw, dict) and model is CaseStudy:
-        raw = [raw]                                   # a case file holds one case
+    if isinstance(raw, dict) and model in (CaseStudy, Instrument):
+        raw = [raw]                                   # a case or instrument file holds one record
     if not isinstance(raw, list):
         raise ContentError(str(path), None, None, "must hold a list of records (each starting with '- id: ...')")
     records, seen = [], set()

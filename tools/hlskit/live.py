@@ -89,7 +89,7 @@ class QuestionExplorer:
 class CaseExplorer:
     """Filter the case library; the matching cases show as a table with links to their pages."""
 
-    def __init__(self, content: Content):
+    def __init__(self, content: Content, scale=None, sector=None, theme=None, stage=None):
         from . import cases as C
         self.content, self.C = content, C
         names = C.labels(content)
@@ -105,6 +105,8 @@ class CaseExplorer:
             w.style.description_width = "initial"
             w.observe(self.refresh, names="value")
         self.widget = W.VBox([W.HBox(controls[:2]), W.HBox(controls[2:]), self.result])
+        for w, value in zip(controls, (scale, stage, sector, theme)):
+            w.value = value    # each assignment refreshes; an unknown id fails loudly here
         self.refresh()
 
     def matches(self) -> pd.DataFrame:

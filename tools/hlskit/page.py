@@ -127,7 +127,8 @@ def show_case_explorer(scale: str = charts.ANY, sector: str = charts.ANY, theme:
         display(HTML(case_table_html(c, prefix)))
         return chart
     from .live import CaseExplorer
-    view = CaseExplorer(c)
+    pick = lambda v: None if v == charts.ANY else v  # noqa: E731
+    view = CaseExplorer(c, scale=pick(scale), sector=pick(sector), theme=pick(theme), stage=pick(stage))
     display(view.widget)
     return view
 
@@ -208,5 +209,34 @@ def show_experiment_designer():
         return chart
     from .live import ExperimentDesigner
     view = ExperimentDesigner(c)
+    display(view.widget)
+    return view
+
+
+def questionnaire_html(inst, prefix: str) -> str:
+    dims = [{"id": d.id, "name": d.name, "description": d.description,
+             "items": [it for it in inst.items if it.dimension == d.id]} for d in inst.dimensions]
+    return render("questionnaire.html", inst=inst, dims=dims, prefix=prefix)
+
+
+def show_self_assessment(instrument_id: str):
+    """A self-assessment: a form and live profile on the site; a questionnaire that saves files in Jupyter."""
+    from . import assessment_charts as AC
+    c = content()
+    inst = c.instrument(instrument_id)
+    tool_intro(f"Self-assessment: {inst.title}",
+               "reflect, on my own or with my team, on how far our practice lives these ideas.",
+               f"about {max(5, len(inst.items) // 3)} minutes to answer; 45–60 minutes to talk through a team's answers",
+               "each person answers alone first; then the team meets to look at the pooled answers together",
+               "look first at the lowest and the most divided dimensions, and talk about what lies behind them. "
+               "Use it to learn, never to rank or judge people.")
+    if is_static():
+        prefix = f"hls-{inst.id}"
+        display(HTML(questionnaire_html(inst, prefix)))
+        chart = AC.static_questionnaire(inst, prefix)
+        display(chart)
+        return chart
+    from .live_assessment import SelfAssessment
+    view = SelfAssessment(c, inst)
     display(view.widget)
     return view

@@ -64,7 +64,7 @@ class Scale(Record):
     also: tuple[SourceRef, ...] = ()                # where the verbatim names appear
 
 
-Dimension = Literal["stage", "scale", "role", "group"]
+TableDim = Literal["stage", "scale", "role", "group"]
 
 
 class QuestionTable(Record):
@@ -73,7 +73,7 @@ class QuestionTable(Record):
     id: Slug = _slug()
     title: str = Field(min_length=1)                # the handbook's label
     source_title: str | None = None                 # verbatim title, if the source gives one
-    dims: tuple[Dimension, ...] = ()
+    dims: tuple[TableDim, ...] = ()
     description: str = Field(min_length=1)          # own words: what the table is for
     reconstruction: str | None = None               # what was rebuilt from a garbled conversion, and why
     source: SourceRef
@@ -180,4 +180,60 @@ class CaseStudy(Record):
     def _url_is_web(self) -> "CaseStudy":
         if self.url is not None and not self.url.startswith(("https://", "http://")):
             raise ValueError("url must start with https:// or http://")
+        return self
+
+
+class ScalePoint(Record):
+    value: int = Field(ge=1)
+    label: str = Field(min_length=1)
+
+
+class Dimension(Record):
+    id: Slug = _slug()
+    name: str = Field(min_length=1)
+    description: str = Field(min_length=1)          # own words
+    prompt: str = Field(min_length=1)               # own-words reflection prompt for when it scores low or divides
+    chapter: str | None = None                      # book page that helps, e.g. "book/stewardship/stewardship"
+    source: SourceRef
+
+
+class InstrumentItem(Record):
+    id: Slug = _slug()
+    dimension: Slug = _slug()
+    text: str = Field(min_length=1)                 # own words, first person plural ("We ...")
+    reverse: bool = False                           # worded so that agreeing means LESS of the dimension
+    source: SourceRef
+
+
+class Instrument(Record):
+    """A self-assessment: dimensions, items and the response scale, in one file per instrument."""
+
+    id: Slug = _slug()
+    title: str = Field(min_length=1)
+    version: int = Field(ge=1)                      # raise it whenever items change: old answers are kept apart
+    purpose: str = Field(min_length=1)
+    scale: tuple[ScalePoint, ...] = Field(min_length=2)
+    dont_know: str = "Don't know"
+    dimensions: tuple[Dimension, ...] = Field(min_length=1)
+    items: tuple[InstrumentItem, ...] = Field(min_length=1)
+    source: SourceRef
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Instrument":
+        values = [p.value for p in self.scale]
+        if values != list(range(1, len(values) + 1)):
+            raise ValueError(f"scale values must be 1, 2, ... in order; got {values}")
+        dims = [d.id for d in self.dimensions]
+        if len(set(dims)) != len(dims):
+            raise ValueError("dimension ids must be unique")
+        ids = [i.id for i in self.items]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"duplicate item id '{dup[0]}'")
+        for item in self.items:
+            if item.dimension not in dims:
+                raise ValueError(f"item '{item.id}' names unknown dimension '{item.dimension}'")
+        empty = [d for d in dims if not any(i.dimension == d for i in self.items)]
+        if empty:
+            raise ValueError(f"dimension '{empty[0]}' has no items")
         return self

@@ -1,0 +1,112 @@
+"""Altair specs for the self-assessments: one person's profile, before/after, and the team views."""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from .schema import Instrument
+
+NOT_ANSWERED, DONT_KNOW_VALUE = 0, -1
+
+
+def _score_axis(inst: Instrument) -> alt.Scale:
+    return alt.Scale(domain=[1, len(inst.scale)])
+
+
+def profile_chart(profile: pd.DataFrame, inst: Instrument, title: str = "Your profile") -> alt.LayerChart:
+    """Bars of each dimension's score, with the number written on each bar."""
+    order = [d.name for d in inst.dimensions]
+    data = profile.assign(label=profile.score.map(lambda s: "not answered" if pd.isna(s) else f"{s:.1f}"),
+                          score_or_min=profile.score.fillna(1))
+    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
+    bars = base.mark_bar(color="#35618f").encode(
+        x=alt.X("score_or_min:Q", scale=_score_axis(inst), title=f"Score (1 = {inst.scale[0].label}, "
+                f"{len(inst.scale)} = {inst.scale[-1].label})"),
+        tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("label:N", title="Score"),
+                 alt.Tooltip("answered:Q", title="Items answered"), alt.Tooltip("dont_know:Q", title="Don't know")])
+    text = base.mark_text(align="left", dx=4).encode(x="score_or_min:Q", text="label:N")
+    return alt.layer(bars, text).properties(width=380, height=alt.Step(24), title=title,
+                                            description=f"{title}: one bar per dimension of '{inst.title}', its "
+                                                        "length the average answer; the value is written on each bar.")
+
+
+def before_after_chart(first: pd.DataFrame, second: pd.DataFrame, inst: Instrument,
+                       labels: tuple[str, str]) -> alt.LayerChart:
+    """Two profiles side by side: a dot for each date joined by a line, labelled in the legend and tooltip."""
+    data = pd.concat([first.assign(when=labels[0]), second.assign(when=labels[1])]).dropna(subset=["score"])
+    order = [d.name for d in inst.dimensions]
+    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
+    line = base.mark_line(color="#999").encode(x=alt.X("score:Q", scale=_score_axis(inst), title="Score"),
+                                               detail="name:N")
+    dots = base.mark_point(filled=True, size=90).encode(
+        x="score:Q", shape=alt.Shape("when:N", title="Date", sort=list(labels)),
+        color=alt.Color("when:N", sort=list(labels), title="Date"),
+        tooltip=["name:N", "when:N", alt.Tooltip("score:Q", format=".1f")])
+    return alt.layer(line, dots).properties(width=380, height=alt.Step(24), title="Before and after",
+                                            description="Each dimension's score at two dates: shape and colour both "
+                                                        "mark the date.")
+
+
+def team_dimensions_chart(dims: pd.DataFrame, inst: Instrument) -> alt.LayerChart:
+    """Group mean per dimension as a dot, with a bar from the lowest to the highest person's score."""
+    order = [d.name for d in inst.dimensions]
+    base = alt.Chart(dims.dropna(subset=["mean"])).encode(
+        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
+    spread = base.mark_rule(strokeWidth=6, color="#b9c7d6").encode(
+        x=alt.X("low:Q", scale=_score_axis(inst), title="Score: dot = group average, band = lowest to highest"),
+        x2="high:Q")
+    mean = base.mark_point(filled=True, size=90, color="#1f3b57").encode(
+        x="mean:Q", tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("mean:Q", format=".1f", title="Average"),
+                             alt.Tooltip("low:Q", format=".1f", title="Lowest"), alt.Tooltip("high:Q", format=".1f", title="Highest"),
+                             alt.Tooltip("respondents:Q", title="People")])
+    return alt.layer(spread, mean).properties(width=380, height=alt.Step(24), title="Where the group stands",
+                                              description="Group average per dimension with the range from the "
+                                                          "lowest to the highest individual score.")
+
+
+def team_heatmap(dist: pd.DataFrame, inst: Instrument) -> alt.LayerChart:
+    """How many people gave each answer to each item; counts are written in the cells."""
+    labels = [inst.dont_know] + [p.label for p in inst.scale]
+    base = alt.Chart(dist).encode(
+        x=alt.X("answer_label:N", sort=labels, title=None, axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("text:N", sort=[it.text for it in inst.items], title=None, axis=alt.Axis(labelLimit=340)))
+    cells = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="People"),
+                                    tooltip=["text:N", "answer_label:N", "count:Q"])
+    counts = base.mark_text().encode(text="count:Q",
+                                     color=alt.condition("datum.count > 2", alt.value("white"), alt.value("black")))
+    return alt.layer(cells, counts).properties(width=alt.Step(70), height=alt.Step(20), title="Answers to each item",
+                                               description="For each item, how many people chose each answer; "
+                                                           "the number is written in every cell.")
+
+
+def static_questionnaire(inst: Instrument, element_prefix: str) -> alt.LayerChart:
+    """The kernel-free questionnaire: one radio group per item (placed in the page's own containers,
+    ``#<prefix>-<item>``), and a profile chart that updates in the browser as answers change."""
+    top = len(inst.scale)
+    options = [NOT_ANSWERED, DONT_KNOW_VALUE] + [p.value for p in inst.scale]
+    labels = ["Not answered", inst.dont_know] + [p.label for p in inst.scale]
+    params = [alt.param(name=f"a{i}", value=NOT_ANSWERED, bind=alt.binding_radio(
+        options=options, labels=labels, name=" ", element=f"#{element_prefix}-{it.id}"))
+        for i, it in enumerate(inst.items)]
+    rows = [{"i": i, "dimension": it.dimension, "reverse": it.reverse,
+             "name": next(d.name for d in inst.dimensions if d.id == it.dimension)} for i, it in enumerate(inst.items)]
+    pick = " ".join(f"datum.i == {i} ? a{i} :" for i in range(len(inst.items))) + " 0"
+    base = alt.Chart(pd.DataFrame(rows)).transform_calculate(value=pick).transform_calculate(
+        scored=f"datum.value > 0 ? (datum.reverse ? {top + 1} - datum.value : datum.value) : null",
+        dk="datum.value == -1 ? 1 : 0",
+    ).transform_aggregate(score="mean(scored)", answered="valid(scored)", dont_know="sum(dk)", groupby=["name"]
+    ).transform_calculate(
+        shown=f"datum.answered > 0 ? datum.score : 1",
+        label="datum.answered > 0 ? format(datum.score, '.1f') : 'not answered yet'")
+    order = [d.name for d in inst.dimensions]
+    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    bars = base.mark_bar(color="#35618f").encode(
+        y=y, x=alt.X("shown:Q", scale=_score_axis(inst), title=f"Score (1 = {inst.scale[0].label}, {top} = {inst.scale[-1].label})"),
+        opacity=alt.condition("datum.answered > 0", alt.value(1), alt.value(0)),
+        tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("label:N", title="Score"),
+                 alt.Tooltip("answered:Q", title="Items answered"), alt.Tooltip("dont_know:Q", title="Don't know")])
+    text = base.mark_text(align="left", dx=4).encode(y=y, x="shown:Q", text="label:N")
+    return alt.layer(bars, text).add_params(*params).properties(
+        width=380, height=alt.Step(24), title="Your profile",
+        description=f"Your profile on '{inst.title}': one bar per dimension, updated as you answer the questions "
+                    "above; the score is written beside each bar.")
