@@ -54,7 +54,7 @@ def _links(book: Path, root: Path, pattern: re.Pattern) -> dict[str, list[tuple[
 
 
 def write_generated_pages(app, config) -> None:
-    from hlskit.cases import case_page, glossary_page
+    from hlskit.pages import case_page, glossary_page
     from hlskit.content import load_content
 
     root = Path(app.srcdir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .content import Content
-from .html import render
+from .pages import labels
 
 CASE_COLUMNS = ["id", "name", "collection", "organisation_type", "place", "country", "scales", "sectors",
                 "themes", "stages", "summary", "url", "page"]
@@ -50,24 +50,3 @@ def long_form(content: Content) -> pd.DataFrame:
                     for st in c.stages:
                         rows.append({"id": c.id, "name": c.name, "scale": sc, "sector": se, "theme": th, "stage": st})
     return pd.DataFrame(rows, columns=["id", "name", "scale", "sector", "theme", "stage"])
-
-
-def labels(content: Content) -> dict[str, str]:
-    """Readable names for every stage, scale and vocabulary id."""
-    out = {s.id: s.name for s in (*content.stages, *content.scales)}
-    out.update({v.id: v.label for v in content.vocabulary})
-    return out
-
-
-def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = ()) -> str:
-    """The MyST page for one case; ``cited_by`` is (docname relative to the case page, title) pairs."""
-    case = content.case(case_id)
-    return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by))
-
-
-def glossary_page(content: Content, used_in: dict[str, list[tuple[str, str]]] | None = None) -> str:
-    """The MyST glossary page, alphabetical, with an anchor ``glossary-<id>`` per term."""
-    terms = sorted(content.glossary, key=lambda g: g.term.lower())
-    names = {g.id: g.term for g in terms}
-    used = {g.id: (used_in or {}).get(g.id, []) for g in terms}
-    return render("glossary.md", terms=terms, names=names, used_in=used)

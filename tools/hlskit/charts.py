@@ -32,11 +32,12 @@ def explorer_lines(content: Content) -> pd.DataFrame:
     """
     rows = []
     scale_ids = [s.id for s in content.scales]
+    frame = Q.questions_frame(content)
     for i, sc in enumerate(content.scales):
         below = scale_ids[i - 1] if i > 0 else ""
         for st in content.stages:
             out: list[tuple[str, str]] = [(sc.name, "title")]
-            learning = Q.questions_for(content, sc.id, st.id)
+            learning = Q.questions_for(content, sc.id, st.id, frame)
             out.append((f"Learning questions: {st.name}", "heading"))
             lead = None
             for q in learning.itertuples():
@@ -46,7 +47,7 @@ def explorer_lines(content: Content) -> pd.DataFrame:
                 out += [(ln, "question") for ln in wrap_lines(q.text, bullet="• ")]
             if learning.empty:
                 out.append(("(no questions in the source for this cell)", "leadin"))
-            stewarding = Q.stewarding_questions(content, sc.id)
+            stewarding = Q.stewarding_questions(content, sc.id, frame)
             for role in ("managing", "governing"):
                 part = stewarding[stewarding.role == role]
                 if not part.empty:

@@ -36,18 +36,21 @@ def _check_ids(content: Content, scale: str | None = None, stage: str | None = N
         content.stage(stage)
 
 
-def questions_for(content: Content, scale: str, stage: str) -> pd.DataFrame:
-    """The Learning Cycle questions for one stage at one scale, in the source's order."""
+def questions_for(content: Content, scale: str, stage: str, frame: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The Learning Cycle questions for one stage at one scale, in the source's order.
+
+    Pass ``frame`` (from questions_frame) when calling many times, to build it only once.
+    """
     _check_ids(content, scale, stage)
-    df = questions_frame(content)
+    df = questions_frame(content) if frame is None else frame
     picked = df[(df.table == LEARNING_TABLE) & (df.scale == scale) & (df.stage == stage)]
     return picked.sort_values("order").reset_index(drop=True)
 
 
-def stewarding_questions(content: Content, scale: str) -> pd.DataFrame:
+def stewarding_questions(content: Content, scale: str, frame: pd.DataFrame | None = None) -> pd.DataFrame:
     """Questions for managing and governing the cycle at a scale (they apply to every stage)."""
     _check_ids(content, scale)
-    df = questions_frame(content)
+    df = questions_frame(content) if frame is None else frame
     picked = df[(df.table == STEWARDSHIP_TABLE) & (df.scale == scale)]
     rank = picked.role.map({"managing": 0, "governing": 1})
     return picked.assign(_rank=rank).sort_values(["_rank", "order"]).drop(columns="_rank").reset_index(drop=True)
@@ -65,10 +68,11 @@ def explore(content: Content, scale: str, stage: str, with_scale_above: bool = F
     """What the scale question explorer shows: learning and stewarding questions for the picked
     cell, and optionally the same for the scale above, side by side (``panel`` says which)."""
     scales = [scale] + ([s] if with_scale_above and (s := scale_above(content, scale)) else [])
+    df = questions_frame(content)
     parts = []
     for panel, sc in zip(("chosen", "above"), scales):
-        for kind, frame in (("learning", questions_for(content, sc, stage)),
-                            ("stewarding", stewarding_questions(content, sc))):
+        for kind, frame in (("learning", questions_for(content, sc, stage, df)),
+                            ("stewarding", stewarding_questions(content, sc, df))):
             parts.append(frame.assign(panel=panel, kind=kind))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=QUESTION_COLUMNS)
 

@@ -1,0 +1,29 @@
+"""Generated book pages (one per case study, and the glossary), rendered from content as MyST text.
+
+Kept free of pandas and Altair so the Sphinx build hook that writes these pages starts quickly.
+"""
+from __future__ import annotations
+
+from .content import Content
+from .html import render
+
+
+def labels(content: Content) -> dict[str, str]:
+    """Readable names for every stage, scale and vocabulary id."""
+    out = {s.id: s.name for s in (*content.stages, *content.scales)}
+    out.update({v.id: v.label for v in content.vocabulary})
+    return out
+
+
+def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = ()) -> str:
+    """The MyST page for one case; ``cited_by`` is (docname relative to the case page, title) pairs."""
+    case = content.case(case_id)
+    return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by))
+
+
+def glossary_page(content: Content, used_in: dict[str, list[tuple[str, str]]] | None = None) -> str:
+    """The MyST glossary page, alphabetical, with an anchor ``glossary-<id>`` per term."""
+    terms = sorted(content.glossary, key=lambda g: g.term.lower())
+    names = {g.id: g.term for g in terms}
+    used = {g.id: (used_in or {}).get(g.id, []) for g in terms}
+    return render("glossary.md", terms=terms, names=names, used_in=used)
