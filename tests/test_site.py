@@ -70,3 +70,51 @@ def test_question_explorer_answers_scale_stage_and_scale_above(site):
     assert "resource places for learning" in _explorer_text(page)
     full_table = page.locator(".hls-full-table table")
     assert full_table.locator("tbody tr").count() == 5 and full_table.locator("thead th").count() == 5
+
+
+def _wait_text(page, needle: str, timeout: int = 8000) -> None:
+    page.wait_for_function("n => document.body.innerText.includes(n) || "
+                           "[...document.querySelectorAll('.vega-embed')].some(e => e.textContent.includes(n))",
+                           arg=needle, timeout=timeout)
+
+
+def test_case_explorer_filters_the_library_on_the_page(site):
+    page = site.open("book/library/case_studies.html")
+    page.wait_for_selector(CHART, timeout=20000)
+    _wait_text(page, "36 matching cases")
+    page.get_by_role("combobox", name="System scale:").select_option("country")
+    _wait_text(page, "6 matching cases")
+    assert "Wellbeing Teams" not in page.locator(".vega-embed").first.text_content()
+    link = page.locator(".hls-full-table a", has_text="Mayday Trust")
+    assert link.get_attribute("href") == "../cases/mayday-trust.html"
+
+
+def test_experiment_checklist_counts_ticked_criteria(site):
+    page = site.open("book/cycle/codesign.html")
+    page.wait_for_selector(CHART, timeout=20000)
+    _wait_text(page, "0 of 12 criteria met")
+    page.get_by_label("We have written down the question we are exploring.").check()
+    page.get_by_label("It starts small, not everywhere or for everyone at once.").check()
+    _wait_text(page, "2 of 12 criteria met")
+
+
+def test_self_assessment_profile_updates_as_the_reader_answers(site):
+    page = site.open("book/stewardship/stewardship.html")
+    page.wait_for_selector(".hls-questionnaire fieldset input[type=radio]", timeout=20000)
+    sets = page.locator(".hls-questionnaire fieldset")
+    assert sets.count() == 36
+    profile = page.locator(".vega-embed", has_text="Your profile").first
+    assert "not answered yet" in profile.text_content()
+    for i, answer in enumerate(["Agree", "Agree", "Disagree"]):   # the third item is reverse-worded
+        sets.nth(i).get_by_label(answer, exact=True).check()
+    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')].some("
+                           "e => e.textContent.includes('Your profile') && e.textContent.includes('4.0'))", timeout=8000)
+
+
+def test_methods_finder_filters_by_stage(site):
+    page = site.open("book/methods/methods.html")
+    page.wait_for_selector(CHART, timeout=20000)
+    _wait_text(page, "14 methods match")
+    page.get_by_label("Learning Cycle stage:").select_option("purpose")
+    page.wait_for_function("() => !document.querySelector('.vega-embed').textContent.includes('14 methods match')",
+                           timeout=8000)

@@ -21,7 +21,7 @@ def profile_chart(profile: pd.DataFrame, inst: Instrument, title: str = "Your pr
     base = alt.Chart(data).encode(y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
     bars = base.mark_bar(color="#35618f").encode(
         x=alt.X("score_or_min:Q", scale=_score_axis(inst), title=f"Score (1 = {inst.scale[0].label}, "
-                f"{len(inst.scale)} = {inst.scale[-1].label})"),
+                f"{len(inst.scale)} = {inst.scale[-1].label})"), x2=alt.datum(1),   # bars start at the scale's 1
         tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("label:N", title="Score"),
                  alt.Tooltip("answered:Q", title="Items answered"), alt.Tooltip("dont_know:Q", title="Don't know")])
     text = base.mark_text(align="left", dx=4).encode(x="score_or_min:Q", text="label:N")
@@ -102,6 +102,7 @@ def static_questionnaire(inst: Instrument, element_prefix: str) -> alt.LayerChar
     y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     bars = base.mark_bar(color="#35618f").encode(
         y=y, x=alt.X("shown:Q", scale=_score_axis(inst), title=f"Score (1 = {inst.scale[0].label}, {top} = {inst.scale[-1].label})"),
+        x2=alt.datum(1),
         opacity=alt.condition("datum.answered > 0", alt.value(1), alt.value(0)),
         tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("label:N", title="Score"),
                  alt.Tooltip("answered:Q", title="Items answered"), alt.Tooltip("dont_know:Q", title="Don't know")])

@@ -123,7 +123,7 @@ def case_explorer(content: Content, link_prefix: str = "../cases/", scale: str =
     ).mark_rect(stroke="white").encode(
         x=alt.X("scale_name:N", title="System scale", sort=[s.name for s in content.scales],
                 axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("sector_name:N", title=None),
+        y=alt.Y("sector_name:N", title="Sector", axis=alt.Axis(title=None)),
         color=alt.Color("cases:Q", title="Cases", scale=alt.Scale(scheme="blues")),
         tooltip=[alt.Tooltip("sector_name:N", title="Sector"), alt.Tooltip("scale_name:N", title="Scale"),
                  alt.Tooltip("cases:Q", title="Number of cases")],
