@@ -2,7 +2,8 @@
 
 - Marks the build (HLS_BOOK_BUILD=1) so chapters executed for the static site render their tools
   as kernel-free pages; the same notebooks opened in JupyterLab show live widgets instead.
-- Generates the glossary (book/back/glossary.md) and one page per case study (book/cases/<id>.md) from the case files before the table of
+- Generates the glossary (book/back/glossary.md), the reader pathways (book/start/pathways.md) and
+  one page per case study (book/cases/<id>.md) from the case files before the table of
   contents is read, so adding a case file adds a page with no edit to _toc.yml. The pages are not
   committed: they are rebuilt from data every time, and say which chapters link to them.
 """
@@ -22,7 +23,7 @@ TERM_LINK = re.compile(r"<glossary-([a-z0-9][a-z0-9_-]*)>")
 def _chapter_sources(book: Path):
     for path in sorted(book.rglob("*")):
         if path.suffix not in (".md", ".ipynb") or path.relative_to(book).parts[0] in ("cases",) \
-                or path.relative_to(book).as_posix() == "back/glossary.md":
+                or path.relative_to(book).as_posix() in ("back/glossary.md", "start/pathways.md"):
             continue
         if ".ipynb_checkpoints" in path.parts or path.name.startswith("_"):
             continue
@@ -54,13 +55,14 @@ def _links(book: Path, root: Path, pattern: re.Pattern) -> dict[str, list[tuple[
 
 
 def write_generated_pages(app, config) -> None:
-    from hlskit.pages import case_page, glossary_page
+    from hlskit.pages import case_page, glossary_page, pathways_page
     from hlskit.content import load_content
 
     root = Path(app.srcdir)
     book = root / "book"
     content = load_content()
     _write_if_changed(book / "back" / "glossary.md", glossary_page(content, _links(book, root, TERM_LINK)))
+    _write_if_changed(book / "start" / "pathways.md", pathways_page(content))
     cited = _links(book, root, CASE_LINK)
     out = book / "cases"
     out.mkdir(exist_ok=True)
@@ -72,6 +74,14 @@ def write_generated_pages(app, config) -> None:
         _write_if_changed(out / f"{c.id}.md", case_page(content, c.id, cited.get(c.id, [])))
 
 
+def _add_form_script(app, config) -> None:
+    """Serve the package's small form script (vendored with the package, no CDN) on every page."""
+    import hlskit
+    config.html_static_path.append(str(Path(hlskit.__file__).parent / "assets"))
+
+
 def setup(app):
     app.connect("config-inited", write_generated_pages, priority=100)
+    app.connect("config-inited", _add_form_script, priority=110)
+    app.add_js_file("hls-forms.js", loading_method="defer")
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

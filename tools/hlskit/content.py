@@ -15,8 +15,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
-from .schema import (CaseStudy, GlossaryTerm, Instrument, ItemList, ListItem, Method, Question, QuestionTable,
-                     Scale, Stage, Vocabulary)
+from .schema import (CaseStudy, GlossaryTerm, Instrument, ItemList, ListItem, Method, Pathway, Question,
+                     QuestionTable, Scale, Stage, Vocabulary)
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml is ten times faster when present
 PACKAGE_CONTENT = Path(str(resources.files("hlskit") / "content"))
@@ -35,6 +35,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "glossary": GlossaryTerm,
     "case_studies": CaseStudy,
     "instruments": Instrument,
+    "pathways": Pathway,
 }
 
 
@@ -53,6 +54,7 @@ class Content:
     glossary: tuple[GlossaryTerm, ...] = ()
     case_studies: tuple[CaseStudy, ...] = ()
     instruments: tuple[Instrument, ...] = ()
+    pathways: tuple[Pathway, ...] = ()
     origins: tuple[tuple[str, str, str], ...] = ()   # (kind, id, file) for messages and provenance
 
     def stage(self, stage_id: str) -> Stage:
@@ -173,6 +175,7 @@ def load_content(overlay: str | Path | None = None, case_studies: str | Path | N
     kinds["scales"].sort(key=lambda s: s.order)
     kinds["questions"].sort(key=lambda q: (q.table, q.order))
     kinds["items"].sort(key=lambda i: (i.list, i.order))
+    kinds["pathways"].sort(key=lambda p: p.order)
     content = Content(**{k: tuple(v) for k, v in kinds.items()},
                       origins=tuple((k, i, f) for (k, i), f in origins.items()))
     from .checks import check_references   # cross-file rules live in their own module

@@ -45,10 +45,70 @@ DESIGN_FIELDS = [f.name for f in fields(ExperimentDesign)]
 
 @dataclass(frozen=True)
 class Check:
+    """One criterion as a declarative rule, so the Python review and the page's script apply the same rules.
+
+    kinds: "filled" (the fields are not blank; else ``missing``), "dates" (start and end given, end not
+    before start), "max_months" (no longer than ``limit`` months), "absent" (``pattern`` matches none of
+    the fields), "present" (a field is filled and ``pattern`` matches it), "filled_absent" (filled,
+    and ``pattern`` does not match).
+    """
+
     id: str
     prompt: str         # the yes/no question the static checklist asks the reader
     criterion: str      # id of the content item or question this check stands for
     gap: str            # plain-language reason shown when the design falls short
+    kind: str
+    fields: tuple[str, ...] = ()
+    missing: str = "gap"            # severity when the rule is not met
+    pattern: str = ""               # case-insensitive regular expression (same syntax in Python and JS)
+    limit: int = 0
+
+
+_KNOWN = (r"\b(prove|proves|proving|show that|demonstrate that|confirm that|we already know|"
+          r"will definitely|guarantee[sd]?)\b")
+_EVERYWHERE = (r"\b(entire country|whole country|nationwide|nation-wide|national roll-?out|all users|"
+               r"every (?:school|council|area|region|service|hospital)|everyone in the country)\b")
+_HIDE = (r"\b(hide|hidden|keep (?:it )?quiet|not (?:tell|report|share)|won't (?:tell|report|share)|"
+         r"cannot fail|can't fail|will not fail|won't fail|bury)\b")
+_TOGETHER = (r"\b(together|with|team|partners?|group|people|everyone|we|us|our|workshop|session|residents|"
+             r"families|staff)\b")
+
+CHECKS = [
+    Check("question", "We have written down the question we are exploring.", "codesign-01",
+          "There is no question. Say what you want to find out, so you know what to look for.",
+          "filled", ("question",)),
+    Check("evidence", "We know what existing evidence or knowledge we start from.", "codesign-02",
+          "Nothing is said about what is already known. Start from existing knowledge, and say where it may be out of date.",
+          "filled", ("evidence",), missing="caution"),
+    Check("actions", "We have said what we will try.", "codesign-03",
+          "There is no description of what you will try.", "filled", ("actions",)),
+    Check("dates", "It has a clear start and end date, with the end after the start.", "experiment-criteria-is-5",
+          "An experiment needs a clear beginning and ending.", "dates", ("start", "end")),
+    Check("short", f"It lasts {MAX_MONTHS} months or less.", "experiment-criteria-isnt-5",
+          f"It runs for more than {MAX_MONTHS} months (or has no dates yet), which starts to look like a permanent "
+          "activity. Could a shorter first round teach you enough to decide what next?",
+          "max_months", ("start", "end"), missing="caution", limit=MAX_MONTHS),
+    Check("small", "It starts small, not everywhere or for everyone at once.", "experiment-criteria-isnt-4",
+          "It sounds like the whole country or all users at once. Try it on a small scale first.",
+          "absent", ("actions", "participants", "affected", "title"), pattern=_EVERYWHERE),
+    Check("open", "We do not already know what the outcome will be.", "experiment-criteria-isnt-3",
+          "The wording suggests the outcome is already known (for example 'prove' or 'show that'). If you know what "
+          "will happen, it is not an experiment.", "absent", ("question", "learning", "title"), pattern=_KNOWN),
+    Check("data", "We know what information we will collect.", "codesign-04",
+          "No data is planned. Without it, success or failure cannot be judged and memory will fill the gaps.",
+          "filled", ("data",)),
+    Check("sense-making", "We have planned how and when we will make sense of the data together.", "codesign-05",
+          "There is no plan for making sense of the data together. Collective sense-making is where the learning and "
+          "the trust come from.", "filled", ("sense_making",)),
+    Check("together", "The people taking part and those affected are involved in making sense of it.", "codesign-05",
+          "The sense-making plan does not say who takes part. Name the people, including those affected.",
+          "present", ("sense_making",), missing="caution", pattern=_TOGETHER),
+    Check("learning", "We have said what would count as learning.", "experiment-criteria-is-1",
+          "Say what you would count as learning, whatever the result.", "filled", ("learning",), missing="caution"),
+    Check("failure", "A 'failed' experiment will be shared openly, not hidden.", "experiment-criteria-isnt-6",
+          "The plan for failure is missing or suggests hiding it. Say how a disappointing result will be shared and "
+          "learnt from.", "filled_absent", ("if_fails",), pattern=_HIDE),
+]
 
 
 @dataclass(frozen=True)
@@ -59,73 +119,35 @@ class Finding:
     message: str
 
 
-CHECKS = [
-    Check("question", "We have written down the question we are exploring.", "codesign-01",
-          "There is no question. Say what you want to find out, so you know what to look for."),
-    Check("evidence", "We know what existing evidence or knowledge we start from.", "codesign-02",
-          "Nothing is said about what is already known. Start from existing knowledge, and say where it may be out of date."),
-    Check("actions", "We have said what we will try.", "codesign-03",
-          "There is no description of what you will try."),
-    Check("dates", "It has a clear start and end date, with the end after the start.", "experiment-criteria-is-5",
-          "An experiment needs a clear beginning and ending."),
-    Check("short", f"It lasts {MAX_MONTHS} months or less.", "experiment-criteria-isnt-5",
-          f"It runs for more than {MAX_MONTHS} months, which starts to look like a permanent activity. Could a shorter first round teach you enough to decide what next?"),
-    Check("small", "It starts small, not everywhere or for everyone at once.", "experiment-criteria-isnt-4",
-          "It sounds like the whole country or all users at once. Try it on a small scale first."),
-    Check("open", "We do not already know what the outcome will be.", "experiment-criteria-isnt-3",
-          "The wording suggests the outcome is already known (for example 'prove' or 'show that'). If you know what will happen, it is not an experiment."),
-    Check("data", "We know what information we will collect.", "codesign-04",
-          "No data is planned. Without it, success or failure cannot be judged and memory will fill the gaps."),
-    Check("sense-making", "We have planned how and when we will make sense of the data together.", "codesign-05",
-          "There is no plan for making sense of the data together. Collective sense-making is where the learning and the trust come from."),
-    Check("together", "The people taking part and those affected are involved in making sense of it.", "codesign-05",
-          "The sense-making plan does not say who takes part. Name the people, including those affected."),
-    Check("learning", "We have said what would count as learning.", "experiment-criteria-is-1",
-          "Say what you would count as learning, whatever the result."),
-    Check("failure", "A 'failed' experiment will be shared openly, not hidden.", "experiment-criteria-isnt-6",
-          "The plan for failure is missing or suggests hiding it. Say how a disappointing result will be shared and learnt from."),
-]
-
-_KNOWN = re.compile(r"\b(prove|proves|proving|show that|demonstrate that|confirm that|we already know|"
-                    r"will definitely|guarantee[sd]?)\b", re.I)
-_EVERYWHERE = re.compile(r"\b(entire country|whole country|nationwide|nation-wide|national roll-?out|"
-                         r"all users|every (?:school|council|area|region|service|hospital)|everyone in the country)\b", re.I)
-_HIDE = re.compile(r"\b(hide|hidden|keep (?:it )?quiet|not (?:tell|report|share)|won't (?:tell|report|share)|"
-                   r"cannot fail|can't fail|will not fail|won't fail|bury)\b", re.I)
-_TOGETHER = re.compile(r"\b(together|with|team|partners?|group|people|everyone|we|us|our|workshop|"
-                       r"session|residents|families|staff)\b", re.I)
-
-
 def months_between(start: date, end: date) -> float:
     return (end - start).days / 30.44
 
 
+def _text(d: ExperimentDesign, names: tuple[str, ...]) -> str:
+    return " ".join(str(getattr(d, n) or "") for n in names)
+
+
 def _check(check: Check, d: ExperimentDesign) -> str:
-    """'met', 'gap' or 'caution' for one check against one design."""
-    has = lambda text: bool(text and text.strip())  # noqa: E731
-    match check.id:
-        case "question" | "actions" | "data" | "learning":
-            return "met" if has(getattr(d, check.id)) else ("caution" if check.id == "learning" else "gap")
-        case "evidence":
-            return "met" if has(d.evidence) else "caution"
-        case "dates":
-            return "met" if d.start and d.end and d.end >= d.start else "gap"
-        case "short":
-            if not (d.start and d.end) or d.end < d.start:
-                return "caution"
-            return "met" if months_between(d.start, d.end) <= MAX_MONTHS else "caution"
-        case "small":
-            text = " ".join([d.actions, d.participants, d.affected, d.title])
-            return "gap" if _EVERYWHERE.search(text) else "met"
-        case "open":
-            return "gap" if _KNOWN.search(" ".join([d.question, d.learning, d.title])) else "met"
-        case "sense-making":
-            return "met" if has(d.sense_making) else "gap"
-        case "together":
-            return "met" if has(d.sense_making) and _TOGETHER.search(d.sense_making) else "caution"
-        case "failure":
-            return "gap" if not has(d.if_fails) or _HIDE.search(d.if_fails) else "met"
-    raise ValueError(f"no rule for check '{check.id}'")
+    """'met', or the check's ``missing`` severity, for one check against one design."""
+    filled = all(str(getattr(d, f) or "").strip() for f in check.fields)
+    hit = bool(check.pattern) and re.search(check.pattern, _text(d, check.fields), re.I) is not None
+    dated = bool(d.start and d.end and d.end >= d.start)
+    ok = {
+        "filled": filled,
+        "dates": dated,
+        "max_months": dated and months_between(d.start, d.end) <= check.limit,
+        "absent": not hit,
+        "present": filled and hit,
+        "filled_absent": filled and not hit,
+    }.get(check.kind)
+    if ok is None:
+        raise ValueError(f"no rule of kind '{check.kind}' (check '{check.id}')")
+    return "met" if ok else check.missing
+
+
+def rules_json() -> list[dict]:
+    """The checks as plain data, for the static page's script."""
+    return [asdict(c) for c in CHECKS]
 
 
 def review(design: ExperimentDesign, content: Content) -> list[Finding]:

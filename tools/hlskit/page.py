@@ -204,6 +204,8 @@ def show_experiment_designer():
                "save the experiment card, agree when you will make sense of the results together, and add it "
                "to your portfolio so you can see all your experiments over time.")
     if is_static():
+        display(HTML(experiment_form_html(c)))
+        display(HTML(render("heading.html", text="Quick checklist: tick what your design already has")))
         chart = charts.experiment_checklist(c)
         display(chart)
         return chart
@@ -240,3 +242,23 @@ def show_self_assessment(instrument_id: str):
     view = SelfAssessment(c, inst)
     display(view.widget)
     return view
+
+
+def experiment_form_html(c: Content) -> str:
+    """The kernel-free experiment form; its review rules are the same CHECKS the Python review uses."""
+    from .experiments import rules_json
+    from .exports import CARD_LABELS, MARKS
+    labels = dict(CARD_LABELS)
+    scale_opts = [("", "Choose a scale")] + [(s.id, s.name) for s in c.scales]
+    stage_opts = [(s.id, s.name) for s in sorted(c.stages, key=lambda s: s.id != "experiment")]
+    fields = [{"name": "title", "label": "Title", "kind": "line"},
+              {"name": "scale", "label": labels["scale"], "kind": "select", "options": scale_opts},
+              {"name": "stage", "label": labels["stage"], "kind": "select", "options": stage_opts}]
+    fields += [{"name": n, "label": labels[n], "kind": "date" if n in ("start", "end") else "text"}
+               for n, _ in CARD_LABELS if n not in ("scale", "stage")]
+    spec = {"version": 1, "rules": rules_json(), "labels": CARD_LABELS, "marks": MARKS,
+            "names": {s.id: s.name for s in (*c.scales, *c.stages)},
+            "credit": "Criteria: the EDUFI Innovation Centre's list of what an experiment is and isn't, and the "
+                      "codesign questions, quoted in Human Learning Systems: Public Service for the Real World "
+                      "(2021), CC BY-NC 4.0."}
+    return render("experiment_form.html", fields=fields, spec=spec)

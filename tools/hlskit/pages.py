@@ -27,3 +27,8 @@ def glossary_page(content: Content, used_in: dict[str, list[tuple[str, str]]] | 
     names = {g.id: g.term for g in terms}
     used = {g.id: (used_in or {}).get(g.id, []) for g in terms}
     return render("glossary.md", terms=terms, names=names, used_in=used)
+
+
+def pathways_page(content: Content) -> str:
+    """The MyST "Where to start" page: one route through the book per kind of reader."""
+    return render("pathways.md", pathways=content.pathways)

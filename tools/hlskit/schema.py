@@ -237,3 +237,18 @@ class Instrument(Record):
         if empty:
             raise ValueError(f"dimension '{empty[0]}' has no items")
         return self
+
+
+class PathwayStep(Record):
+    page: str = Field(pattern=r"^book/[a-z0-9_/-]+$")   # a page of the book, without extension
+    why: str = Field(min_length=1)                      # own words: what this reader gets from it
+
+
+class Pathway(Record):
+    """A suggested route through the handbook for one kind of reader."""
+
+    id: Slug = _slug()
+    order: int = Field(ge=1)
+    reader: str = Field(min_length=1)                   # e.g. "Frontline worker"
+    intro: str = Field(min_length=1)
+    steps: tuple[PathwayStep, ...] = Field(min_length=3)

@@ -1,0 +1,123 @@
+"""Participants without Python: answer on the published page, keep the answers, hand them in.
+
+Drives the built site in headless Chromium with the network blocked, as a participant would.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+from browser import offline_site
+from hlskit.assessments import parse_response
+from hlskit.cli import main
+from hlskit.content import load_content
+from hlskit.experiments import ExperimentDesign, review
+
+CONTENT = load_content()
+INST = CONTENT.instrument("healthy-local-system")
+PAGE = "book/scales/places.html"
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    with offline_site(built_book) as session:
+        yield session
+        assert not session.blocked and not session.errors and not session.failed, (
+            session.blocked, session.errors, session.failed)
+
+
+def _open_form(site):
+    page = site.open(PAGE)
+    page.wait_for_selector(f".hls-questionnaire[data-instrument='{INST.id}'] input[type=radio]", timeout=20000)
+    return page, page.locator(f".hls-questionnaire[data-instrument='{INST.id}']")
+
+
+def _answer_all(form, pattern: list[str]):
+    sets = form.locator("fieldset")
+    assert sets.count() == len(INST.items)
+    for i in range(sets.count()):
+        sets.nth(i).get_by_label(pattern[i % len(pattern)], exact=True).check()
+
+
+def test_answers_survive_a_reload_and_download_as_a_poolable_file(site, tmp_path):
+    labels = [p.label for p in INST.scale] + [INST.dont_know]
+    files = []
+    for person in range(3):
+        page, form = _open_form(site)
+        form.locator(".hls-clear").click()
+        pattern = labels[person:] + labels[:person]
+        _answer_all(form, pattern)
+        form.locator(".hls-alias").fill(f"Participant {person}")
+        page.reload(wait_until="networkidle")
+        page.wait_for_function("() => document.querySelector('.hls-questionnaire .hls-status').textContent"
+                               ".includes('restored')", timeout=20000)
+        form = page.locator(f".hls-questionnaire[data-instrument='{INST.id}']")
+        first = form.locator("fieldset").first
+        assert first.get_by_label(pattern[0], exact=True).is_checked()
+        assert form.locator(".hls-alias").input_value() == f"Participant {person}"
+        with page.expect_download() as info:
+            form.locator(".hls-download").click()
+        path = tmp_path / f"p{person}.json"
+        info.value.save_as(path)
+        resp = parse_response(path.read_bytes(), str(path), CONTENT)
+        assert len(resp.answers) == len(INST.items) and resp.name == f"Participant {person}"
+        files.append(str(path))
+    out = tmp_path / "report.html"
+    res = CliRunner().invoke(main, ["pool", *files, "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    html = out.read_text()
+    assert "3 people answered" in html and "Participant" not in html
+
+
+def test_clearing_midway_never_yields_a_file_the_facilitator_rejects(site, tmp_path):
+    page, form = _open_form(site)
+    form.locator(".hls-clear").click()
+    form.locator(".hls-download").click()
+    assert "Answer at least one item" in form.locator(".hls-status").text_content()
+    sets = form.locator("fieldset")
+    sets.nth(0).get_by_label(INST.dont_know, exact=True).check()
+    sets.nth(3).get_by_label(INST.scale[0].label, exact=True).check()
+    sets.nth(3).get_by_label("Not answered", exact=True).check()     # changed their mind
+    with page.expect_download() as info:
+        form.locator(".hls-download").click()
+    path = tmp_path / "partial.json"
+    info.value.save_as(path)
+    resp = parse_response(path.read_bytes(), str(path), CONTENT)
+    assert resp.answers == {INST.items[0].id: "dk"}
+    form.locator(".hls-clear").click()
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(f".hls-questionnaire[data-instrument='{INST.id}'] input[type=radio]", timeout=20000)
+    assert page.locator(".hls-questionnaire fieldset").first.get_by_label("Not answered", exact=True).is_checked()
+    stored = page.evaluate(f"() => window.localStorage.getItem('hls:{INST.id}:v{INST.version}')")
+    assert stored in (None, '{"answers":{}}')
+
+
+def test_experiment_form_reviews_like_the_package_and_downloads_the_card(site, tmp_path):
+    page = site.open("book/cycle/codesign.html")
+    form = page.locator(".hls-experiment-form")
+    form.locator(".hls-clear").click()
+    d = ExperimentDesign(title="Shared <b>caseload</b>", scale="place", question="Can we prove that it works?",
+                         actions="Two workers share ten cases", start=date(2026, 5, 1), end=date(2026, 3, 1),
+                         sense_making="Monthly session with the team", if_fails="We will hide it")
+    for field in ("title", "question", "actions", "sense_making", "if_fails"):
+        form.locator(f"[data-field={field}]").fill(getattr(d, field))
+    form.locator("[data-field=scale]").select_option("place")
+    form.locator("[data-field=start]").fill(d.start.isoformat())
+    form.locator("[data-field=end]").fill(d.end.isoformat())
+    expected = {f.check: f.severity for f in review(d, CONTENT)}
+    got = dict(page.evaluate("() => [...document.querySelectorAll('.hls-findings li')]"
+                             ".map(li => [li.dataset.check, li.dataset.severity])"))
+    assert got == expected
+    assert "is before the start date" in form.locator(".hls-findings").text_content()
+    with page.expect_download() as info:
+        form.locator(".hls-download").click()
+    card = tmp_path / "card.md"
+    info.value.save_as(card)
+    text = card.read_text()
+    assert text.startswith("# Experiment card: Shared &lt;b&gt;caseload&lt;/b&gt;") and "<b>" not in text
+    assert "A place" in text and "✗ Gap" in text
+    page.reload(wait_until="networkidle")
+    assert page.locator(".hls-experiment-form [data-field=title]").input_value() == d.title

@@ -1,0 +1,196 @@
+/* Forms on the published handbook pages, with no kernel and no server.
+ *
+ * - Self-assessments (.hls-questionnaire): the radio buttons are drawn by the profile chart's
+ *   Vega bindings; this script keeps the answers in the reader's browser (localStorage, one key
+ *   per instrument *and version*, so answers to an older version are never mixed in), restores
+ *   them after a reload, clears them, and downloads them as a response file in exactly the format
+ *   the facilitator's `hlskit pool` command reads.
+ * - The experiment designer (.hls-experiment-form): applies the same review rules as the Python
+ *   package (they are embedded in the page as JSON), keeps the draft, and downloads the card.
+ * Nothing is ever sent anywhere. All user text is inserted with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+  var FORMAT = "hls-response/1";
+
+  function readStore(key) {
+    try { return JSON.parse(window.localStorage.getItem(key) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function writeStore(key, value) {
+    try { window.localStorage.setItem(key, JSON.stringify(value)); return true; } catch (e) { return false; }
+  }
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function download(filename, text, type) {
+    var blob = new Blob([text], { type: type });
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = filename;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+  }
+  function say(el, text) { if (el) { el.textContent = text; } }
+
+  /* ---------- self-assessments ---------- */
+  function setupQuestionnaire(root) {
+    var inst = root.getAttribute("data-instrument");
+    var version = Number(root.getAttribute("data-version"));
+    var key = "hls:" + inst + ":v" + version;
+    var state = readStore(key);
+    state.answers = state.answers || {};
+    var boxes = Array.prototype.slice.call(root.querySelectorAll("[data-item]"));
+    var alias = root.querySelector(".hls-alias");
+    var status = root.querySelector(".hls-status");
+    if (alias) { alias.value = state.name || ""; }
+
+    function radios(box) { return Array.prototype.slice.call(box.querySelectorAll("input[type=radio]")); }
+    function choose(box, value) {
+      var r = radios(box).filter(function (x) { return x.value === String(value); })[0];
+      if (r && !r.checked) { r.checked = true; r.dispatchEvent(new Event("change", { bubbles: true })); }
+    }
+    function count() { return Object.keys(state.answers).length; }
+    function report(extra) {
+      say(status, count() + " of " + boxes.length + " answered" + (extra ? ". " + extra : "."));
+    }
+    function restore() {
+      if (!boxes.every(function (b) { return radios(b).length > 0; })) { return false; }
+      boxes.forEach(function (b) {
+        var want = state.answers[b.getAttribute("data-item")];
+        if (want !== undefined) { choose(b, want); }
+      });
+      report(count() ? "Your earlier answers were restored from this browser" : "");
+      return true;
+    }
+    var tries = 0;
+    var timer = setInterval(function () { if (restore() || ++tries > 200) { clearInterval(timer); } }, 100);
+
+    root.addEventListener("change", function (ev) {
+      var box = ev.target.closest ? ev.target.closest("[data-item]") : null;
+      if (!box || ev.target.type !== "radio") { return; }
+      var item = box.getAttribute("data-item");
+      if (ev.target.value === "0") { delete state.answers[item]; } else { state.answers[item] = ev.target.value; }
+      writeStore(key, state);
+      report();
+    });
+    if (alias) {
+      alias.addEventListener("input", function () { state.name = alias.value; writeStore(key, state); });
+    }
+    root.querySelector(".hls-download").addEventListener("click", function () {
+      if (!count()) { report("Answer at least one item before downloading"); return; }
+      var answers = {};
+      boxes.forEach(function (b) {
+        var item = b.getAttribute("data-item");
+        var v = state.answers[item];
+        if (v === undefined) { return; }
+        answers[item] = v === "-1" ? "dk" : Number(v);
+      });
+      var file = { format: FORMAT, instrument: inst, version: version, date: today(),
+                   name: alias ? alias.value.trim() : "", answers: answers };
+      download(inst + "-" + today() + ".json", JSON.stringify(file, null, 1), "application/json");
+      report("Downloaded your answers file");
+    });
+    root.querySelector(".hls-clear").addEventListener("click", function () {
+      boxes.forEach(function (b) { choose(b, 0); });   // each change also updates the chart
+      state = { answers: {} };
+      if (alias) { alias.value = ""; }
+      try { window.localStorage.removeItem(key); } catch (e) { /* storage blocked: nothing was stored */ }
+      report("Your answers were cleared from this browser");
+    });
+  }
+
+  /* ---------- experiment designer ---------- */
+  function evaluate(rule, d) {
+    var text = rule.fields.map(function (f) { return d[f] || ""; }).join(" ");
+    var filled = rule.fields.every(function (f) { return String(d[f] || "").trim() !== ""; });
+    var hit = rule.pattern ? new RegExp(rule.pattern, "i").test(text) : false;
+    var dated = Boolean(d.start && d.end && d.end >= d.start);   // ISO dates compare as text
+    var months = dated ? (Date.parse(d.end) - Date.parse(d.start)) / 86400000 / 30.44 : Infinity;
+    var ok = { filled: filled, dates: dated, max_months: dated && months <= rule.limit, absent: !hit,
+               present: filled && hit, filled_absent: filled && !hit }[rule.kind];
+    return ok ? "met" : rule.missing;
+  }
+  function mdEscape(s) {
+    return String(s || "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/([\\`*_{}\[\]()#+!|>~-])/g, "\\$1").split(/\s+/).join(" ").trim();
+  }
+  function setupExperiment(root) {
+    var spec = JSON.parse(root.querySelector("script.hls-rules").textContent);
+    var key = "hls:experiment:v" + spec.version;
+    var inputs = Array.prototype.slice.call(root.querySelectorAll("[data-field]"));
+    var list = root.querySelector(".hls-findings");
+    var summary = root.querySelector(".hls-summary");
+    var status = root.querySelector(".hls-status");
+    var saved = readStore(key);
+    inputs.forEach(function (el) { if (saved[el.getAttribute("data-field")] !== undefined) { el.value = saved[el.getAttribute("data-field")]; } });
+
+    function design() {
+      var d = {};
+      inputs.forEach(function (el) { d[el.getAttribute("data-field")] = el.value; });
+      return d;
+    }
+    function findings(d) {
+      var order = { gap: 0, caution: 1, met: 2 };
+      return spec.rules.map(function (r) {
+        var sev = evaluate(r, d);
+        var msg = sev === "met" ? r.prompt : r.gap;
+        if (r.kind === "dates" && sev !== "met" && d.start && d.end) {
+          msg = "The end date (" + d.end + ") is before the start date (" + d.start + ").";
+        }
+        return { check: r.id, severity: sev, message: msg };
+      }).sort(function (a, b) { return order[a.severity] - order[b.severity]; });
+    }
+    function render() {
+      var d = design();
+      writeStore(key, d);
+      var found = findings(d);
+      var met = found.filter(function (f) { return f.severity === "met"; }).length;
+      say(summary, met + " of " + found.length + " criteria met.");
+      while (list.firstChild) { list.removeChild(list.firstChild); }
+      found.forEach(function (f) {
+        var li = document.createElement("li");
+        li.setAttribute("data-check", f.check);
+        li.setAttribute("data-severity", f.severity);
+        var b = document.createElement("strong");
+        b.textContent = spec.marks[f.severity] + ": ";
+        li.appendChild(b);
+        li.appendChild(document.createTextNode(f.message));
+        list.appendChild(li);
+      });
+      return found;
+    }
+    function cardMarkdown() {
+      var d = design();
+      var lines = ["# Experiment card: " + mdEscape(d.title || "untitled"), ""];
+      spec.labels.forEach(function (pair) {
+        var v = d[pair[0]];
+        if (pair[0] === "scale" || pair[0] === "stage") { v = spec.names[v] || v; }
+        lines.push("**" + pair[1] + ":** " + (mdEscape(v) || "—"), "");
+      });
+      lines.push("## Review against the criteria", "");
+      findings(d).forEach(function (f) { lines.push("- " + spec.marks[f.severity] + ": " + mdEscape(f.message)); });
+      lines.push("", spec.credit);
+      return lines.join("\n") + "\n";
+    }
+    root.addEventListener("input", render);
+    root.addEventListener("change", render);
+    root.querySelector(".hls-download").addEventListener("click", function () {
+      var slug = (design().title || "experiment").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "experiment";
+      download("experiment-" + slug.slice(0, 40) + ".md", cardMarkdown(), "text/markdown");
+      say(status, "Downloaded the experiment card.");
+    });
+    root.querySelector(".hls-print").addEventListener("click", function () { window.print(); });
+    root.querySelector(".hls-clear").addEventListener("click", function () {
+      inputs.forEach(function (el) { el.value = el.tagName === "SELECT" ? el.options[0].value : ""; });
+      try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
+      render();
+      say(status, "The form was cleared.");
+    });
+    render();
+  }
+
+  function start() {
+    Array.prototype.forEach.call(document.querySelectorAll(".hls-questionnaire[data-instrument]"), setupQuestionnaire);
+    Array.prototype.forEach.call(document.querySelectorAll(".hls-experiment-form"), setupExperiment);
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
+})();
