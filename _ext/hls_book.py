@@ -56,13 +56,18 @@ def _links(book: Path, root: Path, pattern: re.Pattern) -> dict[str, list[tuple[
 
 def write_generated_pages(app, config) -> None:
     from hlskit.pages import case_page, glossary_page, pathways_page
-    from hlskit.content import load_content
+    from hlskit.content import load_nearest
 
     root = Path(app.srcdir)
     book = root / "book"
-    content = load_content()
-    _write_if_changed(book / "back" / "glossary.md", glossary_page(content, _links(book, root, TERM_LINK)))
-    _write_if_changed(book / "start" / "pathways.md", pathways_page(content))
+    content = load_nearest(root)
+    wanted_pages = set(config.hls_generated_pages)   # a workshop pack asks for fewer
+    if "glossary" in wanted_pages:
+        _write_if_changed(book / "back" / "glossary.md", glossary_page(content, _links(book, root, TERM_LINK)))
+    if "pathways" in wanted_pages:
+        _write_if_changed(book / "start" / "pathways.md", pathways_page(content))
+    if "cases" not in wanted_pages:
+        return
     cited = _links(book, root, CASE_LINK)
     out = book / "cases"
     out.mkdir(exist_ok=True)
@@ -81,6 +86,7 @@ def _add_form_script(app, config) -> None:
 
 
 def setup(app):
+    app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways"], "env")
     app.connect("config-inited", write_generated_pages, priority=100)
     app.connect("config-inited", _add_form_script, priority=110)
     app.add_js_file("hls-forms.js", loading_method="defer")

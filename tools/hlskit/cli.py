@@ -92,3 +92,24 @@ def _load(overlay: Path | None):
     except ContentError as exc:
         click.echo(f"Problem: {exc}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.option("--chapter", "chapters", multiple=True, required=True,
+              help="A chapter to include, e.g. book/cycle/purpose (repeat for more).")
+@click.option("--instrument", "instruments", multiple=True, help="A self-assessment to include (repeatable).")
+@click.option("--title", default="Human Learning Systems workshop", show_default=True)
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="A new, empty folder.")
+@click.option("--overlay", type=click.Path(path_type=Path), help="Your own folder of content files.")
+@click.option("--book", "book_root", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="The handbook's folder (where _config.yml is).")
+def pack(chapters, instruments, title, out, overlay, book_root) -> None:
+    """Build a workshop pack: chosen chapters that build as their own small book, with worksheets."""
+    from .packs import PackError, make_pack
+    content = _load(overlay)
+    try:
+        written = make_pack(book_root, content, list(chapters), list(instruments), title, out, overlay)
+    except (PackError, KeyError) as exc:
+        click.echo(f"Problem: {exc.args[0] if isinstance(exc, KeyError) else exc}", err=True)
+        sys.exit(2)
+    click.echo(f"Wrote {len(written)} files to {out}. Build it with: jupyter-book build {out}")

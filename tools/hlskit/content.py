@@ -6,6 +6,7 @@ one, a new id is added. Everything is validated the same way; problems raise one
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -184,3 +185,24 @@ def load_content(overlay: str | Path | None = None, case_studies: str | Path | N
 
 
 __all__ = ["Content", "ContentError", "KINDS", "load_content", "read_yaml", "validate_records"]
+
+
+OVERLAY_FOLDER = "hls-content"
+
+
+def find_overlay(start: Path | None = None) -> Path | None:
+    """A trainer's content folder: $HLS_OVERLAY, or the nearest ``hls-content/`` at or above ``start``."""
+    if os.environ.get("HLS_OVERLAY"):
+        return Path(os.environ["HLS_OVERLAY"])
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / OVERLAY_FOLDER).is_dir():
+            return folder / OVERLAY_FOLDER
+    return None
+
+
+def load_nearest(start: Path | None = None) -> Content:
+    """Shipped content plus the nearest trainer overlay (workshop packs carry one, with their cases)."""
+    overlay = find_overlay(start)
+    cases = overlay / "case_studies" if overlay is not None and (overlay / "case_studies").is_dir() else None
+    return load_content(overlay, case_studies=cases)

@@ -11,7 +11,7 @@ from IPython.display import HTML, display
 
 from . import charts, diagrams
 from . import questions as Q
-from .content import Content, load_content
+from .content import Content, load_nearest
 from .html import render
 
 # SVG keeps text in the DOM (screen readers, search, tests); no action menu (an unlabelled <summary>).
@@ -22,10 +22,10 @@ _CONTENT: Content | None = None
 
 
 def content() -> Content:
-    """The shipped content, loaded once per kernel."""
+    """The shipped content with any trainer's overlay on top, loaded once per kernel."""
     global _CONTENT
     if _CONTENT is None:
-        _CONTENT = load_content()
+        _CONTENT = load_nearest()
     return _CONTENT
 
 

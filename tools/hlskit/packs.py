@@ -1,0 +1,171 @@
+"""Workshop packs: a self-contained folder with chosen chapters that builds as its own small book.
+
+A pack holds the chapter notebooks (links to chapters left out point to the published handbook),
+the content they need (``hls-content/``, including the case studies and any trainer overlay), its own
+_config.yml and _toc.yml, the Sphinx extensions, printable participant worksheets and facilitator notes.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from . import exports
+from . import questions as Q
+from .content import Content
+from .experiments import ExperimentDesign, review
+from .files import write_atomic
+from .html import render
+
+DOC_LINK = re.compile(r"\{doc\}`(?:([^`<]*?)\s*<([^>`]+)>|([^`<>]+))`")
+
+
+class PackError(ValueError):
+    """The pack cannot be made as asked; nothing has been written."""
+
+
+def chapter_file(book_root: Path, chapter: str) -> Path:
+    for suffix in (".ipynb", ".md"):
+        path = book_root / f"{chapter}{suffix}"
+        if path.exists():
+            return path
+    known = sorted(str(p.relative_to(book_root).with_suffix("")) for p in (book_root / "book").rglob("*.ipynb"))
+    raise PackError(f"no chapter '{chapter}' (chapters: {', '.join(known)})")
+
+
+def _title(md: str, fallback: str) -> str:
+    m = re.search(r"^# (.+)$", md, flags=re.M)
+    return m.group(1).strip() if m else fallback
+
+
+def rewrite_links(text: str, here: str, included: set[str], base_url: str, titles: dict[str, str]) -> str:
+    """Keep {doc} links to pages in the pack; point the others at the published handbook."""
+    def resolve(target: str) -> str:
+        if target.startswith("/"):
+            return target.lstrip("/")
+        parts = (Path(here).parent / target).parts
+        out: list[str] = []
+        for part in parts:
+            if part == "..":
+                out.pop()
+            elif part != ".":
+                out.append(part)
+        return "/".join(out)
+
+    def sub(m: re.Match) -> str:
+        label, target = (m.group(1), m.group(2)) if m.group(2) else (None, m.group(3))
+        doc = resolve(target.strip())
+        if doc in included or doc.startswith(("book/cases/", "book/back/glossary")):
+            return m.group(0)
+        return f"[{label or titles.get(doc, doc)}]({base_url.rstrip('/')}/{doc}.html)"
+    return DOC_LINK.sub(sub, text)
+
+
+def _markdown(nb: dict) -> str:
+    return "\n\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def _section(md: str, heading: str) -> str:
+    parts = md.split(f"\n## {heading}")
+    return parts[1].split("\n## ")[0].strip() if len(parts) > 1 else ""
+
+
+def make_pack(book_root: Path, content: Content, chapters: list[str], instruments: list[str], title: str,
+              out: Path, overlay: Path | None = None, base_url: str = "") -> list[Path]:
+    """Write the pack to ``out`` (which must not exist or be empty) and return the files written."""
+    book_root, out = Path(book_root), Path(out)
+    if out.exists() and any(out.iterdir()):
+        raise PackError(f"{out} already exists and is not empty; choose a new folder (nothing was overwritten)")
+    sources = {ch.strip("/"): chapter_file(book_root, ch.strip("/")) for ch in chapters}
+    for inst in instruments:
+        content.instrument(inst)                    # unknown ids raise KeyError naming the known ones
+    if not sources:
+        raise PackError("name at least one chapter with --chapter")
+    config = yaml.safe_load((book_root / "_config.yml").read_text(encoding="utf-8"))
+    base_url = base_url or config.get("html", {}).get("baseurl", "")
+    titles = {}
+    for p in (book_root / "book").rglob("*.ipynb"):
+        titles[str(p.relative_to(book_root).with_suffix(""))] = _title(_markdown(json.loads(p.read_text())), p.stem)
+
+    written: list[Path] = []
+    out.mkdir(parents=True, exist_ok=True)
+    notes = []
+    for doc, src in sources.items():
+        dest = out / src.relative_to(book_root)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if src.suffix == ".ipynb":
+            nb = json.loads(src.read_text(encoding="utf-8"))
+            for cell in nb["cells"]:
+                if cell["cell_type"] == "markdown":
+                    cell["source"] = rewrite_links("".join(cell["source"]), doc, set(sources), base_url, titles)
+            md = _markdown(nb)
+            dest.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        else:
+            md = rewrite_links(src.read_text(encoding="utf-8"), doc, set(sources), base_url, titles)
+            dest.write_text(md, encoding="utf-8")
+        written.append(dest)
+        notes.append({"doc": doc, "title": _title(md, doc), "try_this": _section(md, "Try this"),
+                      "reflection": _section(md, "Questions for reflection")})
+
+    # content: the case studies (pages are generated from them) and the trainer's own overlay
+    content_dir = out / "hls-content"
+    shutil.copytree(book_root / "case_studies", content_dir / "case_studies")
+    if overlay is not None:
+        shutil.copytree(overlay, content_dir, dirs_exist_ok=True)
+    shutil.copytree(book_root / "_ext", out / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("package.json", "package-lock.json", "requirements.txt"):
+        shutil.copy(book_root / name, out / name)
+
+    worksheets = _worksheets(content, sources, instruments, out / "worksheets")
+    written += worksheets
+    stages = {s.id for s in content.stages}
+    agenda = [{"title": n["title"], "doc": n["doc"],
+               "sheet": f"worksheets/questions-{Path(n['doc']).name}.html" if Path(n["doc"]).name in stages else ""}
+              for n in notes]
+    written.append(write_atomic(out / "index.md", render("pack_index.md", title=title, agenda=agenda,
+                                                         instruments=[content.instrument(i) for i in instruments],
+                                                         made=date.today().isoformat())))
+    written.append(write_atomic(out / "facilitator-notes.md", render("pack_notes.md", title=title, notes=notes,
+                                                                     instruments=[content.instrument(i) for i in instruments])))
+    config["title"] = title
+    config["exclude_patterns"] = [*config.get("exclude_patterns", []), "hls-content", "worksheets"]
+    config.setdefault("sphinx", {}).setdefault("config", {})["hls_generated_pages"] = ["cases", "glossary"]
+    config.get("launch_buttons", {}).pop("binderhub_url", None)   # a pack is not the handbook's repository
+    written.append(write_atomic(out / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True)))
+    toc = {"format": "jb-book", "root": "index", "parts": [
+        {"caption": "Chapters", "chapters": [{"file": d} for d in sources]},
+        {"caption": "For the facilitator", "chapters": [{"file": "facilitator-notes"}]},
+        {"caption": "Reference", "chapters": [{"file": "book/back/glossary"},
+                                              {"file": "cases", "sections": [{"glob": "book/cases/*"}]}]},
+    ]}
+    written.append(write_atomic(out / "_toc.yml", yaml.safe_dump(toc, sort_keys=False)))
+    written.append(write_atomic(out / "cases.md", "# Case studies\n\nEvery case in the handbook's library, one "
+                                                  "page each, for the chapters' \"From practice\" links.\n"))
+    return written
+
+
+def _worksheets(content: Content, sources: dict[str, Path], instruments: list[str], folder: Path) -> list[Path]:
+    paths = []
+    stages = {s.id for s in content.stages}
+    frame = Q.questions_frame(content)
+    for doc in sources:
+        stage = Path(doc).name
+        if stage in stages:
+            rank = {x.id: x.order for x in content.scales}
+            picked = frame[(frame.table == Q.LEARNING_TABLE) & (frame.stage == stage)].assign(kind="learning")
+            picked = (picked.assign(_rank=picked.scale.map(rank)).sort_values(["_rank", "order"])
+                      .drop(columns="_rank"))
+            paths.append(write_atomic(folder / f"questions-{stage}.html", exports.worksheet_html(
+                content, picked, f"{content.stage(stage).name}: questions at each scale")))
+        if stage in ("codesign", "experiment"):
+            blank = ExperimentDesign()
+            paths.append(write_atomic(folder / "experiment-card.html",
+                                      exports.experiment_card_html(content, blank, review(blank, content))))
+    for inst_id in instruments:
+        inst = content.instrument(inst_id)
+        paths.append(write_atomic(folder / f"self-assessment-{inst.id}.html", render("paper_form.html", inst=inst)))
+    return paths
