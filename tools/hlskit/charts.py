@@ -120,7 +120,7 @@ def case_explorer(content: Content, link_prefix: str = "../cases/", scale: str =
 
     overview = base.transform_aggregate(
         cases="distinct(id)", groupby=["scale", "scale_name", "sector_name"],
-    ).mark_rect(stroke="white").encode(
+    ).mark_rect(stroke="white", aria=False).encode(   # the same counts are in the table below the chart
         x=alt.X("scale_name:N", title="System scale", sort=[s.name for s in content.scales],
                 axis=alt.Axis(labelAngle=0)),
         y=alt.Y("sector_name:N", title="Sector", axis=alt.Axis(title=None)),
