@@ -45,11 +45,12 @@ class Response:
 
 def _no_duplicate_keys(file: str):
     def hook(pairs):
-        keys = [k for k, _ in pairs]
-        dup = sorted({k for k in keys if keys.count(k) > 1})
-        if dup:
-            raise ResponseError(file, f"item '{dup[0]}' is answered twice")
-        return dict(pairs)
+        result = dict(pairs)
+        if len(result) < len(pairs):
+            seen: set[str] = set()
+            dup = next(k for k, _ in pairs if k in seen or seen.add(k))
+            raise ResponseError(file, f"item '{dup}' is answered twice")
+        return result
     return hook
 
 
@@ -131,18 +132,22 @@ def load_responses(paths: list[str | Path], content: Content, instrument: str | 
     return out
 
 
-def item_values(response: Response, inst: Instrument) -> pd.DataFrame:
-    """One row per item: raw answer, scored value (reverse items flipped), don't-know flag."""
-    top = len(inst.scale)
+ITEM_COLUMNS = ["item", "dimension", "answer", "scored", "dont_know", "reverse"]
+
+
+def _item_rows(response: Response, inst: Instrument, top: int) -> list[tuple]:
     rows = []
     for it in inst.items:
         v = response.answers.get(it.id)
-        dk = v == DONT_KNOW
         num = v if isinstance(v, int) else None
         scored = (top + 1 - num if it.reverse else num) if num is not None else None
-        rows.append({"item": it.id, "dimension": it.dimension, "answer": num, "scored": scored,
-                     "dont_know": dk, "reverse": it.reverse})
-    return pd.DataFrame(rows, columns=["item", "dimension", "answer", "scored", "dont_know", "reverse"])
+        rows.append((it.id, it.dimension, num, scored, v == DONT_KNOW, it.reverse))
+    return rows
+
+
+def item_values(response: Response, inst: Instrument) -> pd.DataFrame:
+    """One row per item: raw answer, scored value (reverse items flipped), don't-know flag."""
+    return pd.DataFrame(_item_rows(response, inst, len(inst.scale)), columns=ITEM_COLUMNS)
 
 
 PROFILE_COLUMNS = ["dimension", "name", "score", "spread", "answered", "dont_know", "items"]
@@ -176,12 +181,9 @@ def pool(responses: list[Response], inst: Instrument, min_group: int = 3) -> Tea
     if len(responses) < min_group:
         raise GroupTooSmall(f"{len(responses)} response(s) for '{inst.id}'; a team view needs at least {min_group} "
                             "so that no one's answers can be picked out")
-    per_person = []
-    for n, r in enumerate(responses):
-        v = item_values(r, inst)
-        v["person"] = n
-        per_person.append(v)
-    allv = pd.concat(per_person, ignore_index=True)
+    top = len(inst.scale)
+    rows = [(*row, n) for n, r in enumerate(responses) for row in _item_rows(r, inst, top)]
+    allv = pd.DataFrame(rows, columns=[*ITEM_COLUMNS, "person"])   # one frame, built once
     labels = {p.value: p.label for p in inst.scale}
     text = {it.id: it.text for it in inst.items}
     answered = allv.dropna(subset=["answer"]).assign(answer_label=lambda d: d.answer.astype(int).map(labels))
