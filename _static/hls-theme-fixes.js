@@ -5,9 +5,12 @@
     // the search button's visible text ("Search Ctrl+K") should be its name, not a shorter aria-label
     document.querySelectorAll(".search-button__button[aria-label]").forEach(function (b) { b.removeAttribute("aria-label"); });
     // the colour-mode icons are decorative; the button's aria-label names it
-    document.querySelectorAll(".theme-switch-button i[title]").forEach(function (i) {
-      i.removeAttribute("title");
-      i.setAttribute("aria-hidden", "true");
+    // (Font Awesome may already have turned each <i title> into an <svg> with a <title>)
+    document.querySelectorAll(".theme-switch-button i[title], .theme-switch-button svg").forEach(function (icon) {
+      icon.removeAttribute("title");
+      icon.removeAttribute("aria-labelledby");
+      icon.setAttribute("aria-hidden", "true");
+      icon.querySelectorAll("title").forEach(function (t) { t.remove(); });
     });
     // the sidebar's expand/collapse toggles have no text: name them after the section they open
     document.querySelectorAll("summary").forEach(function (s) {
@@ -18,4 +21,10 @@
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", fix); } else { fix(); }
   window.addEventListener("load", function () { fix(); setTimeout(fix, 500); });   // after the theme's own scripts
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".theme-switch-button");
+    if (button && window.MutationObserver) {    // Font Awesome swaps the icons in later: fix them again
+      new MutationObserver(function () { fix(); }).observe(button, { childList: true, subtree: true, attributes: true, attributeFilter: ["title"] });
+    }
+  });
 })();
