@@ -44,22 +44,27 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def notebooks() -> list[Path]:
-    """The notebooks the table of contents names."""
-    found = []
+def toc_docs(root: Path = ROOT) -> list[str]:
+    """Every page the table of contents names (root first), as paths without extension."""
+    found: list[str] = []
 
     def walk(node):
         if isinstance(node, dict):
-            f = node.get("file") or node.get("root")
-            if f and (ROOT / f"{f}.ipynb").exists():
-                found.append(ROOT / f"{f}.ipynb")
+            for key in ("root", "file"):
+                if key in node:
+                    found.append(node[key])
             for v in node.values():
                 walk(v)
         elif isinstance(node, list):
             for v in node:
                 walk(v)
-    walk(yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8")))
+    walk(yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")))
     return found
+
+
+def notebooks() -> list[Path]:
+    """The notebooks the table of contents names."""
+    return [ROOT / f"{d}.ipynb" for d in toc_docs() if (ROOT / f"{d}.ipynb").exists()]
 
 
 def execute_in_parallel(paths: list[Path]) -> None:
