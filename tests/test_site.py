@@ -123,3 +123,11 @@ def test_methods_finder_filters_by_stage(site):
     _wait_text(page, f"{len(content.methods)} methods match")
     page.get_by_label("Learning Cycle stage:").select_option("purpose")
     _wait_text(page, f"{len(methods_for(content, stage='purpose'))} methods match")
+
+
+def test_chapter_pages_offer_binder_jupyterhub_and_notebook_download(built_book):
+    html = (built_book / "book" / "cycle" / "learning_cycle.html").read_text(encoding="utf-8")
+    assert "https://mybinder.org/v2/gh/hls-handbook/hls-handbook/main?urlpath=lab/tree/book/cycle/learning_cycle.ipynb" in html
+    assert "/hub/user-redirect/git-pull?repo=" in html and "book/cycle/learning_cycle.ipynb&branch=main" in html
+    assert 'href="../../_sources/book/cycle/learning_cycle.ipynb"' in html
+    assert (built_book / "_sources" / "book" / "cycle" / "learning_cycle.ipynb").exists()
