@@ -86,3 +86,43 @@ def test_unknown_file_in_overlay_is_refused(tmp_path):
 def test_missing_overlay_folder_is_refused(tmp_path):
     with pytest.raises(ContentError, match="not a folder"):
         load_content(tmp_path / "nope")
+
+
+QUESTION_TABLE = """- id: my-table
+  title: My table
+  dims: [stage, scale]
+  description: Mine.
+  source: {file: mine.txt, lines: [1, 2]}
+"""
+
+
+@pytest.mark.parametrize("question, field, words", [
+    ("{id: q1, table: my-table, order: 1, stage: purpose, scale: town, text: Q?, source: {file: m.txt, lines: [1, 1]}}",
+     "scale", "unknown scale 'town'"),
+    ("{id: q1, table: my-table, order: 1, scale: person, text: Q?, source: {file: m.txt, lines: [1, 1]}}",
+     "stage", "missing: table 'my-table' places every question by stage"),
+    ("{id: q1, table: nope, order: 1, stage: purpose, scale: person, text: Q?, source: {file: m.txt, lines: [1, 1]}}",
+     "table", "unknown question table 'nope'"),
+])
+def test_references_to_unknown_ids_name_file_record_and_field(tmp_path, question, field, words):
+    write(tmp_path, "question_tables.yaml", QUESTION_TABLE)
+    path = write(tmp_path, "questions.yaml", f"- {question}\n")
+    with pytest.raises(ContentError) as info:
+        load_content(tmp_path)
+    assert (info.value.file, info.value.record, info.value.field) == (str(path), "q1", field)
+    assert words in info.value.problem
+
+
+def test_case_with_an_unknown_sector_is_named(tmp_path):
+    import yaml
+    from hlskit.content import CASE_STUDIES
+    case = yaml.safe_load((CASE_STUDIES / "mayday-trust.yaml").read_text(encoding="utf-8"))
+    case.update(id="my-case", sectors=["space-travel"])
+    folder = tmp_path / "case_studies"
+    folder.mkdir()
+    path = folder / "my-case.yaml"
+    path.write_text(yaml.safe_dump(case), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_content(tmp_path)
+    assert (info.value.file, info.value.record, info.value.field) == (str(path), "my-case", "sectors")
+    assert "unknown sector 'space-travel'" in info.value.problem

@@ -33,12 +33,15 @@ def test_experiment_designer_review_updates_as_the_form_is_filled(tmp_path):
     assert (tmp_path / "portfolio.csv").read_text() == "broken"
 
 
-def test_case_explorer_filters():
-    view = CaseExplorer(CONTENT)
+def test_case_explorer_filters_and_exports_the_list(tmp_path):
+    view = CaseExplorer(CONTENT, work_dir=tmp_path)
     everything = view.matches()
     view.scale.value = "country"
     assert 0 < len(view.matches()) < len(everything)
     assert "matching case" in view.result.value
+    html, md, csv = view.export()
+    assert "System scale: A country" in html.read_text() and "EDUFI" in md.read_text()
+    assert len(csv.read_text().strip().splitlines()) == len(view.matches()) + 1
 
 
 def test_self_assessment_saves_never_overwrites_and_compares(tmp_path):

@@ -56,3 +56,11 @@ def experiment_card_html(content: Content, design, findings) -> str:
 
 def experiment_card_markdown(content: Content, design, findings) -> str:
     return render("experiment_card.md", **_card_context(content, design, findings))
+
+
+def case_list_html(rows: list[dict], title: str, filters: str) -> str:
+    return render("case_list.html", rows=rows, title=title, filters=filters)
+
+
+def case_list_markdown(rows: list[dict], title: str, filters: str) -> str:
+    return render("case_list.md", rows=rows, title=title, filters=filters)

@@ -89,9 +89,9 @@ class QuestionExplorer:
 class CaseExplorer:
     """Filter the case library; the matching cases show as a table with links to their pages."""
 
-    def __init__(self, content: Content, scale=None, sector=None, theme=None, stage=None):
+    def __init__(self, content: Content, scale=None, sector=None, theme=None, stage=None, work_dir: Path = WORK_DIR):
         from . import cases as C
-        self.content, self.C = content, C
+        self.content, self.C, self.work_dir = content, C, Path(work_dir)
         names = C.labels(content)
         any_ = [("Any", None)]
         used = lambda kind: sorted({(names[v.id], v.id) for v in content.vocabulary if v.kind == kind})  # noqa: E731
@@ -100,11 +100,15 @@ class CaseExplorer:
         self.sector = W.Dropdown(options=any_ + used("sector"), description="Sector")
         self.theme = W.Dropdown(options=any_ + used("theme"), description="Theme")
         self.result = W.HTML()
+        self.save = W.Button(description="Save this list (HTML, Markdown, CSV)", icon="download",
+                             layout=W.Layout(width="auto"))
+        self.save.on_click(self.export)
+        self.status = W.HTML()
         controls = [self.scale, self.stage, self.sector, self.theme]
         for w in controls:
             w.style.description_width = "initial"
             w.observe(self.refresh, names="value")
-        self.widget = W.VBox([W.HBox(controls[:2]), W.HBox(controls[2:]), self.result])
+        self.widget = W.VBox([W.HBox(controls[:2]), W.HBox(controls[2:]), self.result, self.save, self.status])
         for w, value in zip(controls, (scale, stage, sector, theme)):
             w.value = value    # each assignment refreshes; an unknown id fails loudly here
         self.refresh()
@@ -116,6 +120,25 @@ class CaseExplorer:
     def refresh(self, _change=None) -> None:
         df = self.matches()
         self.result.value = render("case_matches.html", rows=df.to_dict("records"))
+
+    def filters(self) -> str:
+        picked = [f"{w.description}: {w.label}" for w in (self.scale, self.stage, self.sector, self.theme)
+                  if w.value is not None]
+        return "; ".join(picked) or "none (every case)"
+
+    def export(self, _button=None) -> list[Path]:
+        df = self.matches()
+        rows = df.to_dict("records")
+        title = "Case studies to read"
+        stem = free_name(self.work_dir / f"cases-{date.today().isoformat()}.html").stem
+        paths = [write_atomic(self.work_dir / f"{stem}.html", exports.case_list_html(rows, title, self.filters())),
+                 write_atomic(self.work_dir / f"{stem}.md", exports.case_list_markdown(rows, title, self.filters())),
+                 write_atomic(self.work_dir / f"{stem}.csv",
+                              exports.to_csv(df.drop(columns=["summary"]).assign(
+                                  scales=df.scales.map("; ".join), sectors=df.sectors.map("; ".join),
+                                  themes=df.themes.map("; ".join), stages=df.stages.map("; ".join))))]
+        self.status.value = render("status.html", ok=True, text="Saved " + ", ".join(str(p) for p in paths))
+        return paths
 
 
 class ExperimentDesigner:
