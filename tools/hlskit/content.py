@@ -59,22 +59,23 @@ class Content:
     origins: tuple[tuple[str, str, str], ...] = ()   # (kind, id, file) for messages and provenance
 
     def stage(self, stage_id: str) -> Stage:
-        return _by_id(self.stages, stage_id, "stage")
+        return by_id(self.stages, stage_id, "stage")
 
     def scale(self, scale_id: str) -> Scale:
-        return _by_id(self.scales, scale_id, "scale")
+        return by_id(self.scales, scale_id, "scale")
 
     def case(self, case_id: str) -> CaseStudy:
-        return _by_id(self.case_studies, case_id, "case study")
+        return by_id(self.case_studies, case_id, "case study")
 
     def instrument(self, instrument_id: str) -> Instrument:
-        return _by_id(self.instruments, instrument_id, "instrument")
+        return by_id(self.instruments, instrument_id, "instrument")
 
     def origin(self, kind: str, record_id: str) -> str:
         return next(f for k, i, f in self.origins if k == kind and i == record_id)
 
 
-def _by_id(records, record_id: str, what: str):
+def by_id(records, record_id: str, what: str):
+    """The record with ``record_id``; a KeyError lists the known ids."""
     for r in records:
         if r.id == record_id:
             return r

@@ -11,7 +11,7 @@ from IPython.display import HTML, display
 
 from . import charts, diagrams
 from . import questions as Q
-from .content import Content, load_nearest
+from .content import Content, by_id, load_nearest
 from .html import render
 
 # SVG keeps text in the DOM (screen readers, search, tests); no action menu (an unlabelled <summary>).
@@ -134,7 +134,7 @@ def show_case_explorer(scale: str = charts.ANY, sector: str = charts.ANY, theme:
 
 
 def list_html(c: Content, list_id: str) -> str:
-    lst = _by_id_or_raise(c.lists, list_id, "list")
+    lst = by_id(c.lists, list_id, "list")
     items = [i for i in c.items if i.list == list_id]
     top = [i for i in items if i.parent is None]
     children = {i.id: [ch for ch in items if ch.parent == i.id] for i in top}
@@ -145,13 +145,6 @@ def list_html(c: Content, list_id: str) -> str:
                 for lab in labels]
     ordered = lst.id in ("equity-scale",) or any(i.group == "step" for i in items)
     return render("item_list.html", lst=lst, top=top, children=children, grid=grid, tag="ol" if ordered else "ul")
-
-
-def _by_id_or_raise(records, record_id, what):
-    for r in records:
-        if r.id == record_id:
-            return r
-    raise KeyError(f"unknown {what} '{record_id}' (known: {', '.join(r.id for r in records)})")
 
 
 def show_list(list_id: str) -> str:
@@ -178,7 +171,7 @@ def show_methods(stage: str = charts.ANY, scale: str = charts.ANY):
 
 
 def question_table_html(c: Content, table_id: str) -> str:
-    table = _by_id_or_raise(c.question_tables, table_id, "question table")
+    table = by_id(c.question_tables, table_id, "question table")
     qs = [q for q in sorted(c.questions, key=lambda q: q.order) if q.table == table_id]
     names = {s.id: s.name for s in (*c.stages, *c.scales)}
     groups: dict[str, list] = {}
