@@ -1,23 +1,25 @@
-"""Build the book strictly, executing every notebook that needs it, two at a time.
+"""Build the book strictly, executing every notebook that needs it, one kernel per core.
 
 1. Inputs check: jupyter-cache only notices changes to a notebook's own code cells, not to the hlskit
    package or the content files the notebooks read. So this script fingerprints those; when they
    change (and always in CI, where CI is set) it clears the execution cache and Sphinx's saved
-   environment, so every page is read and every notebook executed afresh.
-2. Execution: notebooks not yet in the cache are executed in parallel (one per core) with
-   jupyter-cache, with the same settings the book uses (HLS_BOOK_BUILD=1, timeout, no errors allowed).
-3. Build: `jupyter-book build . -W -n --keep-going` then takes every output from the cache; a notebook
-   that failed in step 2 is executed again there, so its error fails the build with a traceback.
+   environment, so every page is read and every notebook executed afresh. After a good build the
+   stamp also records the notebooks' digest, so a rebuild with nothing changed skips step 2.
+2. Execution: notebooks not yet in the cache are executed in parallel, one reused kernel per core
+   (scripts/warm_kernels.py), with the same settings the book uses (HLS_BOOK_BUILD=1, timeout, no
+   errors allowed), and stored in jupyter-cache.
+3. Build: what `jupyter-book build . -W -n --keep-going` does (jupyter-book's own build function,
+   called in-process), with one Sphinx job per core; it takes every output from the cache, and a
+   notebook that failed in step 2 is executed again there, so its error fails the build with a
+   traceback.
 
-Usage: python scripts/build_book.py [--force] [--serial]     (exit code is jupyter-book's)
+Usage: python scripts/build_book.py [--force] [--serial]     (exit code is Sphinx's; 0 = built)
 """
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -69,7 +71,7 @@ def notebooks() -> list[Path]:
 
 def execute_in_parallel(paths: list[Path]) -> None:
     from jupyter_cache import get_cache
-    from jupyter_cache.executors import load_executor
+    import warm_kernels
 
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))["execute"]
     os.environ["HLS_BOOK_BUILD"] = "1"           # what the book's Sphinx extension sets, for the kernels
@@ -82,31 +84,58 @@ def execute_in_parallel(paths: list[Path]) -> None:
     todo = [str(p) for p in paths if cache.get_cached_project_nb(str(p)) is None]
     if not todo:
         return
-    logger = logging.getLogger("hls-build")
-    logging.basicConfig(level=logging.WARNING)
     start = time.monotonic()
-    result = load_executor("local-parallel", cache=cache, logger=logger).run_and_cache(
-        filter_uris=todo, timeout=config.get("timeout", 120), allow_errors=False)
-    print(f"Executed {len(result.succeeded)} notebook(s) in {time.monotonic() - start:.1f} s"
-          + (f"; {len(result.excepted) + len(result.errored)} failed and will be re-run by the build"
-             if result.excepted or result.errored else ""))
+    report = warm_kernels.execute(todo, cache, timeout=config.get("timeout", 120),
+                                  workers=os.cpu_count() or 1, root=ROOT)
+    print(f"Executed {len(report.succeeded)} notebook(s) in {time.monotonic() - start:.1f} s"
+          + (f"; {len(report.failed)} failed and will be re-run by the build" if report.failed else ""))
+
+
+def sphinx_build(jobs: int) -> int:
+    """`jupyter-book build . -W -n --keep-going`, made in-process with the same arguments its command
+    line passes to Sphinx, plus ``jobs`` parallel readers and writers (the command line has no -j)."""
+    from jupyter_book.sphinx import build_sphinx
+
+    result = build_sphinx(ROOT, BUILD / "html", use_external_toc=True, noconfig=True,
+                          path_config=str(ROOT / "_config.yml"),
+                          confoverrides={"external_toc_path": (ROOT / "_toc.yml").as_posix(),
+                                         "latex_individualpages": False, "nitpicky": True},
+                          builder="html", warningiserror=True, keep_going=True, jobs=jobs)
+    if isinstance(result, Exception):
+        print(f"The build stopped: {type(result).__name__}: {result}", file=sys.stderr)
+        return 2
+    return result
+
+
+def notebooks_digest(paths: list[Path]) -> str:
+    """Changes when any notebook does; equal to the stamp's means every one is already cached."""
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(str(p.relative_to(ROOT)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
 
 
 def main(argv: list[str]) -> int:
     force = "--force" in argv or bool(os.environ.get("CI"))
-    fp = fingerprint()
-    if force or not STAMP.exists() or STAMP.read_text() != fp:
+    serial = "--serial" in argv
+    fp, nbs = fingerprint(), notebooks()
+    digest = notebooks_digest(nbs)
+    stamp = STAMP.read_text().split() if STAMP.exists() else []
+    if force or stamp[:1] != [fp]:
         shutil.rmtree(CACHE, ignore_errors=True)
         shutil.rmtree(BUILD / ".doctrees", ignore_errors=True)   # so Sphinx re-reads every page
         STAMP.unlink(missing_ok=True)
-    if "--serial" not in argv:
-        execute_in_parallel(notebooks())
-    jb = Path(sys.executable).with_name("jupyter-book")
-    proc = subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"], cwd=ROOT)
-    if proc.returncode == 0:
-        STAMP.write_text(fp)
+        stamp = []
+    if not serial and (stamp != [fp, digest] or not CACHE.is_dir()):
+        execute_in_parallel(nbs)
+    status = sphinx_build(jobs=1 if serial else (os.cpu_count() or 1))
+    if status == 0:
+        STAMP.write_text(f"{fp}\n{digest}\n")
         print(f"\nThe handbook is built. Open {ROOT / '_build' / 'html' / 'index.html'} in your browser.")
-    return proc.returncode
+    else:
+        print(f"\nThe build failed (status {status}); the messages above say where.", file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":

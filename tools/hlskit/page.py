@@ -5,28 +5,37 @@ Logic and chart specs live elsewhere; this module only decides how things appear
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import altair as alt
 from IPython.display import HTML, display
 
 from . import charts, diagrams
 from . import questions as Q
-from .content import Content, by_id, load_nearest
+from .content import Content, by_id, find_overlay, load_nearest
 from .html import render
 
 # SVG keeps text in the DOM (screen readers, search, tests); no action menu (an unlabelled <summary>).
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 alt.renderers.set_embed_options(**EMBED_OPTIONS)
+if os.environ.get("HLS_BOOK_BUILD") == "1":
+    # Altair's debug mode validates every part of a chart as it is made; the whole spec is still
+    # validated when it is displayed. Off for the book build only (it halves the chart time there);
+    # readers running a chapter keep Altair's more precise error messages.
+    alt.utils.schemapi.disable_debug_mode()
 
-_CONTENT: Content | None = None
+_CONTENT: dict[Path | None, Content] = {}
 
 
 def content() -> Content:
-    """The shipped content with any trainer's overlay on top, loaded once per kernel."""
-    global _CONTENT
-    if _CONTENT is None:
-        _CONTENT = load_nearest()
-    return _CONTENT
+    """The shipped content with the nearest trainer's overlay on top, loaded once per overlay.
+
+    Keyed by overlay so that a kernel reused for several notebooks (the book build does that)
+    still gives each notebook the content its own folder would."""
+    overlay = find_overlay()
+    if overlay not in _CONTENT:
+        _CONTENT[overlay] = load_nearest()
+    return _CONTENT[overlay]
 
 
 def _show_diagram(chart, caption: str, description: str, items: list[dict]):
