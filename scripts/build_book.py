@@ -4,7 +4,9 @@
    package or the content files the notebooks read. So this script fingerprints those; when they
    change (and always in CI, where CI is set) it clears the execution cache and Sphinx's saved
    environment, so every page is read and every notebook executed afresh. After a good build the
-   stamp also records the notebooks' digest, so a rebuild with nothing changed skips step 2.
+   stamp also records the notebooks' digest, so a rebuild with no notebook changed skips step 2.
+   And if no file under the book root changed at all (nor the installed packages), and every page
+   of the last good build is still there, the script says the book is up to date and stops.
 2. Execution: notebooks not yet in the cache are executed in parallel, one reused kernel per core
    (scripts/warm_kernels.py), with the same settings the book uses (HLS_BOOK_BUILD=1, timeout, no
    errors allowed), and stored in jupyter-cache.
@@ -13,7 +15,10 @@
    notebook that failed in step 2 is executed again there, so its error fails the build with a
    traceback.
 
-Usage: python scripts/build_book.py [--force] [--serial]     (exit code is Sphinx's; 0 = built)
+Usage: python scripts/build_book.py [--force] [--serial]
+  --force   execute every notebook and read every page again (CI always does)
+  --serial  no parallel execution or Sphinx jobs (what a plain `jupyter-book build` does)
+Exit code: Sphinx's (0 = built, or already up to date).
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ import hashlib
 import os
 import shutil
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -30,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 CACHE = BUILD / ".jupyter_cache"
 STAMP = BUILD / ".inputs-fingerprint"
+SITE_STAMP = BUILD / ".site-inputs"
+NOT_INPUTS = {"_build", ".venv", "node_modules", ".git", "__pycache__", ".ipynb_checkpoints", ".pytest_cache"}
 WATCHED = ["tools/hlskit", "case_studies", "requirements.txt", "_ext", "_config.yml"]
 
 
@@ -62,6 +70,35 @@ def toc_docs(root: Path = ROOT) -> list[str]:
                 walk(v)
     walk(yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8")))
     return found
+
+
+def site_inputs(root: Path = ROOT) -> str:
+    """Name, size and modification time of every file under the book root, plus the installed
+    packages, the vendored JavaScript and any overlay named by $HLS_OVERLAY. If this is what it was
+    after the last good build, nothing the build reads has changed, so the site is up to date."""
+    h = hashlib.sha256()
+    folders = [root] + ([Path(os.environ["HLS_OVERLAY"])] if os.environ.get("HLS_OVERLAY") else [])
+    for folder in folders:
+        h.update(f"{folder}\n".encode())
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if d not in NOT_INPUTS)
+            for name in sorted(filenames):
+                st = os.stat(os.path.join(dirpath, name))
+                h.update(f"{dirpath}/{name} {st.st_size} {st.st_mtime_ns}\n".encode())
+    lock = root / "node_modules" / ".package-lock.json"
+    h.update(lock.read_bytes() if lock.exists() else b"no node_modules")
+    site = Path(sysconfig.get_paths()["purelib"])
+    h.update(" ".join(sorted(p.name for p in site.glob("*.dist-info"))).encode())
+    return h.hexdigest()
+
+
+def up_to_date(root: Path = ROOT) -> bool:
+    """True if the last build succeeded, no input changed since, and every page it made is there."""
+    build = root / "_build"
+    stamp = build / SITE_STAMP.name
+    if not stamp.exists() or stamp.read_text() != site_inputs(root):
+        return False
+    return all((build / "html" / f"{doc}.html").exists() for doc in toc_docs(root))
 
 
 def notebooks() -> list[Path]:
@@ -119,6 +156,12 @@ def notebooks_digest(paths: list[Path]) -> str:
 def main(argv: list[str]) -> int:
     force = "--force" in argv or bool(os.environ.get("CI"))
     serial = "--serial" in argv
+    if not force and up_to_date():
+        print("Nothing the book is built from has changed since the last good build.\n"
+              f"The handbook is up to date. Open {BUILD / 'html' / 'index.html'} in your browser.\n"
+              "(To rebuild everything anyway: python scripts/build_book.py --force)")
+        return 0
+    SITE_STAMP.unlink(missing_ok=True)
     fp, nbs = fingerprint(), notebooks()
     digest = notebooks_digest(nbs)
     stamp = STAMP.read_text().split() if STAMP.exists() else []
@@ -132,6 +175,7 @@ def main(argv: list[str]) -> int:
     status = sphinx_build(jobs=1 if serial else (os.cpu_count() or 1))
     if status == 0:
         STAMP.write_text(f"{fp}\n{digest}\n")
+        SITE_STAMP.write_text(site_inputs())     # after the build: it writes the generated pages
         print(f"\nThe handbook is built. Open {ROOT / '_build' / 'html' / 'index.html'} in your browser.")
     else:
         print(f"\nThe build failed (status {status}); the messages above say where.", file=sys.stderr)

@@ -23,7 +23,6 @@ from jupyter_cache.base import CacheBundleIn
 from jupyter_cache.cache.db import NbProjectRecord
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
 KERNEL = "python3"
 
@@ -95,7 +94,7 @@ async def _work(queue: asyncio.Queue, cache, timeout: int, report: Report, root:
             start = time.monotonic()
             try:
                 await worker.run(nb, Path(uri).parent, nb.metadata.get("execution", {}).get("timeout", timeout))
-            except (CellExecutionError, CellTimeoutError, DeadKernelError, RuntimeError, TimeoutError) as err:
+            except Exception as err:             # a cell error, a timeout, a dead kernel: never fatal here
                 NbProjectRecord.set_traceback(record.uri, f"{type(err).__name__}: {err}", cache.db)
                 report.failed.append(uri)
                 await worker.stop()              # a fresh kernel for the next notebook
