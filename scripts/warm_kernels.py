@@ -14,6 +14,7 @@ replaced, so one bad notebook cannot disturb the next.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,10 +68,12 @@ class Worker:
         await self.kc.wait_for_ready(timeout=60)
 
     async def stop(self) -> None:
-        if self.kc is not None:
-            self.kc.stop_channels()
-        if self.km is not None and self.km.has_kernel:
-            await self.km.shutdown_kernel(now=True)
+        """Kill the kernel; after a crash there may be little left to stop, and that is fine."""
+        with contextlib.suppress(Exception):
+            if self.kc is not None:
+                self.kc.stop_channels()
+            if self.km is not None and self.km.has_kernel:
+                await self.km.shutdown_kernel(now=True)
         self.km = self.kc = None
 
     async def run(self, nb: nbformat.NotebookNode, folder: Path, timeout: int) -> None:
@@ -89,13 +92,12 @@ async def _work(queue: asyncio.Queue, cache, timeout: int, report: Report, root:
     try:
         while not queue.empty():
             uri = queue.get_nowait()
-            record = cache.get_project_record(uri)
             nb = cache.get_project_notebook(uri).nb
             start = time.monotonic()
             try:
                 await worker.run(nb, Path(uri).parent, nb.metadata.get("execution", {}).get("timeout", timeout))
             except Exception as err:             # a cell error, a timeout, a dead kernel: never fatal here
-                NbProjectRecord.set_traceback(record.uri, f"{type(err).__name__}: {err}", cache.db)
+                NbProjectRecord.set_traceback(uri, f"{type(err).__name__}: {err}", cache.db)
                 report.failed.append(uri)
                 await worker.stop()              # a fresh kernel for the next notebook
                 continue
