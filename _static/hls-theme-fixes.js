@@ -12,6 +12,13 @@
       icon.setAttribute("aria-hidden", "true");
       icon.querySelectorAll("title").forEach(function (t) { t.remove(); });
     });
+    // the book's title link in the sidebar sits outside any landmark: make its box a small navigation region
+    document.querySelectorAll(".sidebar-primary-item").forEach(function (item) {
+      if (item.querySelector(".navbar-brand") && !item.getAttribute("role")) {
+        item.setAttribute("role", "navigation");
+        item.setAttribute("aria-label", "Handbook home");
+      }
+    });
     // the sidebar's expand/collapse toggles have no text: name them after the section they open
     document.querySelectorAll("summary").forEach(function (s) {
       if (s.textContent.trim() || s.getAttribute("aria-label")) { return; }

@@ -1,7 +1,7 @@
 """Accessibility and reading comfort of every built page, checked offline in headless Chromium.
 
 axe-core (vendored from the npm registry into node_modules) audits each page; the test fails on any
-critical or serious violation and prints a summary of all findings into the test output.
+violation, whatever its impact (minor to critical), and prints a summary of all findings.
 """
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ def built_pages(html_root: Path) -> list[str]:
                   if not str(p.relative_to(html_root)).startswith(("_static", "_sources", "genindex", "search")))
 
 
-def test_no_serious_or_critical_accessibility_violations_on_any_page(built_book, capsys):
+def test_no_accessibility_violations_on_any_page(built_book, capsys):
     pages = built_pages(built_book)
     assert len(pages) > 60
-    serious, summary = [], {}
+    found, summary = [], {}
     with offline_site(built_book) as site:
         page = site.context.new_page()
         for path in pages:
@@ -33,14 +33,13 @@ def test_no_serious_or_critical_accessibility_violations_on_any_page(built_book,
             result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
             for v in result["violations"]:
                 summary.setdefault((v["impact"], v["id"]), set()).add(path)
-                if v["impact"] in ("serious", "critical"):
-                    serious.append(f"{path}: {v['id']} ({v['impact']}) on {v['nodes'][0]['html'][:120]}")
+                found.append(f"{path}: {v['id']} ({v['impact']}) on {v['nodes'][0]['html'][:120]}")
         assert not site.blocked, site.blocked
     with capsys.disabled():
         print(f"\naxe-core audit of {len(pages)} pages:")
         for (impact, rule), where in sorted(summary.items()):
             print(f"  {impact:9} {rule}: {len(where)} page(s)")
-    assert not serious, "\n".join(serious[:30])
+    assert not found, "\n".join(found[:30])
 
 
 @pytest.mark.parametrize("path", ["index.html", "book/cycle/learning_cycle.html", "book/scales/places.html",
