@@ -2,6 +2,8 @@
 
 - Marks the build (HLS_BOOK_BUILD=1) so chapters executed for the static site render their tools
   as kernel-free pages; the same notebooks opened in JupyterLab show live widgets instead.
+- Copies the handbook's own CSS and scripts into the site after every build, even one that writes
+  no page (Sphinx alone would not).
 - Generates the glossary (book/back/glossary.md), the reader pathways (book/start/pathways.md) and
   one page per case study (book/cases/<id>.md) from the case files before the table of
   contents is read, so adding a case file adds a page with no edit to _toc.yml. The pages are not
@@ -85,9 +87,28 @@ def _add_form_script(app, config) -> None:
     config.html_static_path.append(str(Path(hlskit.__file__).parent / "assets"))
 
 
+def _own_static_folders(app) -> list[Path]:
+    import hlskit
+    return [f for f in (Path(app.confdir) / "_static", Path(hlskit.__file__).parent / "assets") if f.is_dir()]
+
+
+def refresh_own_static(app, exception) -> None:
+    """Copy the handbook's own CSS and scripts into the site after every good build.
+
+    Sphinx copies static files only when it writes some page, so an edit to _static/hls.css or the
+    form script alone would not reach the site until a page changed. Changed files only are copied."""
+    from sphinx.util.fileutil import copy_asset
+
+    if exception is not None or getattr(app.builder, "format", "") != "html":
+        return
+    for folder in _own_static_folders(app):
+        copy_asset(folder, Path(app.outdir) / "_static", excluded=lambda path: Path(path).name.startswith("."))
+
+
 def setup(app):
     app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways"], "env")
     app.connect("config-inited", write_generated_pages, priority=100)
     app.connect("config-inited", _add_form_script, priority=110)
     app.add_js_file("hls-forms.js", loading_method="defer")
+    app.connect("build-finished", refresh_own_static)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,45 @@
+"""The book's Sphinx hook that keeps the handbook's own CSS and scripts current in the site."""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def hls_book(monkeypatch):
+    monkeypatch.setenv("HLS_BOOK_BUILD", "0")       # importing the extension sets it; undone after the test
+    monkeypatch.syspath_prepend(str(ROOT / "_ext"))
+    return importlib.import_module("hls_book")
+
+
+def fake_app(tmp_path: Path, fmt: str = "html") -> SimpleNamespace:
+    (tmp_path / "book" / "_static").mkdir(parents=True)
+    (tmp_path / "site" / "_static").mkdir(parents=True)
+    return SimpleNamespace(builder=SimpleNamespace(format=fmt), confdir=str(tmp_path / "book"),
+                           outdir=str(tmp_path / "site"))
+
+
+def test_an_edited_stylesheet_reaches_the_site_even_when_no_page_is_written(hls_book, tmp_path):
+    app = fake_app(tmp_path)
+    (tmp_path / "book" / "_static" / "hls.css").write_text("body { color: black; }")
+    (tmp_path / "site" / "_static" / "hls.css").write_text("body { color: grey; }")
+    hls_book.refresh_own_static(app, None)
+    assert (tmp_path / "site" / "_static" / "hls.css").read_text() == "body { color: black; }"
+    form_script = tmp_path / "site" / "_static" / "hls-forms.js"    # the package's own script, too
+    assert form_script.exists() and "localStorage" in form_script.read_text()
+
+
+def test_nothing_is_copied_after_a_failed_build_or_for_another_builder(hls_book, tmp_path):
+    app = fake_app(tmp_path)
+    (tmp_path / "book" / "_static" / "hls.css").write_text("new")
+    hls_book.refresh_own_static(app, RuntimeError("the build failed"))
+    assert not (tmp_path / "site" / "_static" / "hls.css").exists()
+    app.builder.format = "latex"
+    hls_book.refresh_own_static(app, None)
+    assert not (tmp_path / "site" / "_static" / "hls.css").exists()
