@@ -81,15 +81,18 @@ def write_generated_pages(app, config) -> None:
         _write_if_changed(out / f"{c.id}.md", case_page(content, c.id, cited.get(c.id, [])))
 
 
+def _package_assets() -> Path:
+    import hlskit
+    return Path(hlskit.__file__).parent / "assets"
+
+
 def _add_form_script(app, config) -> None:
     """Serve the package's small form script (vendored with the package, no CDN) on every page."""
-    import hlskit
-    config.html_static_path.append(str(Path(hlskit.__file__).parent / "assets"))
+    config.html_static_path.append(str(_package_assets()))
 
 
 def _own_static_folders(app) -> list[Path]:
-    import hlskit
-    return [f for f in (Path(app.confdir) / "_static", Path(hlskit.__file__).parent / "assets") if f.is_dir()]
+    return [f for f in (Path(app.confdir) / "_static", _package_assets()) if f.is_dir()]
 
 
 def refresh_own_static(app, exception) -> None:

@@ -41,17 +41,23 @@ NOT_INPUTS = {"_build", ".venv", "node_modules", ".git", "__pycache__", ".ipynb_
 WATCHED = ["tools/hlskit", "case_studies", "requirements.txt", "_ext", "_config.yml"]
 
 
-def fingerprint() -> str:
+def files_digest(paths: list[Path]) -> str:
+    """Changes when any of these files' names or contents do."""
     h = hashlib.sha256()
+    for p in paths:
+        h.update(str(p.relative_to(ROOT)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def fingerprint() -> str:
+    """The package, content and build settings the notebooks' outputs depend on."""
+    files = []
     for entry in WATCHED:
         base = ROOT / entry
-        files = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
-        for p in files:
-            if "__pycache__" in p.parts or not p.exists():
-                continue
-            h.update(str(p.relative_to(ROOT)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()
+        found = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
+        files += [p for p in found if "__pycache__" not in p.parts and p.exists()]
+    return files_digest(files)
 
 
 def toc_docs(root: Path = ROOT) -> list[str]:
@@ -144,15 +150,6 @@ def sphinx_build(jobs: int) -> int:
     return result
 
 
-def notebooks_digest(paths: list[Path]) -> str:
-    """Changes when any notebook does; equal to the stamp's means every one is already cached."""
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(str(p.relative_to(ROOT)).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
 def main(argv: list[str]) -> int:
     force = "--force" in argv or bool(os.environ.get("CI"))
     serial = "--serial" in argv
@@ -163,7 +160,7 @@ def main(argv: list[str]) -> int:
         return 0
     SITE_STAMP.unlink(missing_ok=True)
     fp, nbs = fingerprint(), notebooks()
-    digest = notebooks_digest(nbs)
+    digest = files_digest(nbs)     # equal to the stamp's: every notebook is already cached
     stamp = STAMP.read_text().split() if STAMP.exists() else []
     if force or stamp[:1] != [fp]:
         shutil.rmtree(CACHE, ignore_errors=True)

@@ -49,7 +49,6 @@ def renumber(nb: nbformat.NotebookNode) -> None:
 class Report:
     succeeded: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
-    seconds: dict[str, float] = field(default_factory=dict)
 
 
 class Worker:
@@ -101,11 +100,9 @@ async def _work(queue: asyncio.Queue, cache, timeout: int, report: Report, root:
                 report.failed.append(uri)
                 await worker.stop()              # a fresh kernel for the next notebook
                 continue
-            seconds = time.monotonic() - start
-            cache.cache_notebook_bundle(CacheBundleIn(nb, uri, data={"execution_seconds": seconds}),
-                                        check_validity=False, overwrite=True)
+            bundle = CacheBundleIn(nb, uri, data={"execution_seconds": time.monotonic() - start})
+            cache.cache_notebook_bundle(bundle, check_validity=False, overwrite=True)
             report.succeeded.append(uri)
-            report.seconds[uri] = seconds
     finally:
         await worker.stop()
 

@@ -18,7 +18,14 @@ from .html import render
 # SVG keeps text in the DOM (screen readers, search, tests); no action menu (an unlabelled <summary>).
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 alt.renderers.set_embed_options(**EMBED_OPTIONS)
-if os.environ.get("HLS_BOOK_BUILD") == "1":
+
+
+def is_static() -> bool:
+    """True while the book is being built for the static site (set by the book's Sphinx extension)."""
+    return os.environ.get("HLS_BOOK_BUILD") == "1"
+
+
+if is_static():
     # Altair's debug mode validates every part of a chart as it is made; the whole spec is still
     # validated when it is displayed. Off for the book build only (it halves the chart time there);
     # readers running a chapter keep Altair's more precise error messages.
@@ -70,11 +77,6 @@ def show_virtuous_cycle(here: str | None = None) -> alt.HConcatChart:
     chart = diagrams.virtuous_cycle(c, here=here)
     return _show_diagram(chart, "The virtuous cycle of learning together and trust. Pick a step to read it.",
                          chart.description, [{"name": i.label, "text": i.text} for i in steps])
-
-
-def is_static() -> bool:
-    """True while the book is being built for the static site (set by the book's Sphinx extension)."""
-    return os.environ.get("HLS_BOOK_BUILD") == "1"
 
 
 def tool_intro(name: str, intent: str, time: str, people: str, result: str) -> None:
