@@ -126,3 +126,30 @@ def test_case_with_an_unknown_sector_is_named(tmp_path):
         load_content(tmp_path)
     assert (info.value.file, info.value.record, info.value.field) == (str(path), "my-case", "sectors")
     assert "unknown sector 'space-travel'" in info.value.problem
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"organisation_type": "think-tank"}, "organisation_type", "unknown organisation type 'think-tank'"),
+    ({"country": "UK (implied)"}, "country", "say where the source implies it in place_note"),
+])
+def test_case_with_a_bad_organisation_type_or_place_is_named(tmp_path, change, field, words):
+    import yaml
+    from hlskit.content import CASE_STUDIES
+    case = yaml.safe_load((CASE_STUDIES / "mayday-trust.yaml").read_text(encoding="utf-8"))
+    case.update(id="my-case", **change)
+    folder = tmp_path / "case_studies"
+    folder.mkdir()
+    path = folder / "my-case.yaml"
+    path.write_text(yaml.safe_dump(case), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_content(tmp_path)
+    assert (info.value.file, info.value.record, info.value.field) == (str(path), "my-case", field)
+    assert words in info.value.problem
+
+
+def test_every_shipped_case_has_a_known_organisation_type_and_a_plain_place():
+    c = load_content()
+    types = {v.id for v in c.vocabulary if v.kind == "organisation_type"}
+    assert {case.organisation_type for case in c.case_studies} <= types
+    for case in c.case_studies:
+        assert "(" not in (case.country or ""), case.id

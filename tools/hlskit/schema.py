@@ -156,8 +156,9 @@ class CaseStudy(Record):
     aliases: tuple[str, ...] = ()
     collection: Slug = _slug()                      # which source's set it belongs to (vocabulary)
     organisation_type: Slug = _slug()               # vocabulary
-    place: str | None = None
+    place: str | None = None                        # as the source names it; blank if it does not
     country: str | None = None
+    place_note: str | None = None                   # where the source implies the place, or why it is blank
     scales: tuple[Slug, ...] = Field(min_length=1)
     sectors: tuple[Slug, ...] = Field(min_length=1)
     themes: tuple[Slug, ...] = Field(min_length=1)
@@ -174,6 +175,13 @@ class CaseStudy(Record):
         n = len(v.split())
         if not 60 <= n <= 150:
             raise ValueError(f"summary has {n} words; write 60-150")
+        return v
+
+    @field_validator("place", "country")
+    @classmethod
+    def _plain_place(cls, v: str | None) -> str | None:
+        if v is not None and "implied" in v.lower():
+            raise ValueError("give the place name only; say where the source implies it in place_note")
         return v
 
     @model_validator(mode="after")
