@@ -4,6 +4,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
 from .schema import Instrument
 
 NOT_ANSWERED, DONT_KNOW_VALUE = 0, -1

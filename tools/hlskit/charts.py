@@ -10,6 +10,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
 from .content import Content
 from . import questions as Q
 

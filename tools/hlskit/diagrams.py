@@ -11,6 +11,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
+from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
 from .content import Content
 
 HIGHLIGHT = "#b8480d"   # burnt orange; passes 4.5:1 on white

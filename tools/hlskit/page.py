@@ -10,6 +10,7 @@ from pathlib import Path
 import altair as alt
 from IPython.display import HTML, display
 
+from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
 from . import charts, diagrams
 from . import questions as Q
 from .content import Content, by_id, find_overlay, load_nearest
