@@ -18,7 +18,7 @@ from pathlib import Path
 
 os.environ["HLS_BOOK_BUILD"] = "1"   # inherited by the kernels that execute the notebooks
 
-CASE_LINK = re.compile(r"cases/([a-z0-9][a-z0-9_-]*)")
+CASE_LINK = re.compile(r"(?:cases/|<evidence-)([a-z0-9][a-z0-9_-]*)")   # a case page, or its Evidence block
 TERM_LINK = re.compile(r"<glossary-([a-z0-9][a-z0-9_-]*)>")
 
 

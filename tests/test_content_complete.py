@@ -69,3 +69,8 @@ def test_no_required_text_is_blank():
 def test_verbatim_text_is_in_the_cited_lines_and_own_words_copy_nothing(seeds):
     problems = audit(CONTENT, seeds)
     assert not problems, "\n".join(map(str, problems[:20]))
+
+
+def test_every_case_has_an_evidence_record():
+    missing = [c.id for c in CONTENT.case_studies if c.evidence is None]
+    assert not missing, f"cases without an evidence record: {', '.join(missing)}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Content
-from .fidelity import copied_runs, verbatim_in_source
+from .fidelity import copied_runs, seed_lines, verbatim_in_source
 
 # kind -> (verbatim fields, own-words fields); a list's items are verbatim only if the list says so
 FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -62,6 +62,7 @@ def audit(content: Content, seeds: Path) -> list[Problem]:
                     for run in copied_runs(text, seeds):
                         problems.append(Problem(where, rec.id, field, f"copies the sources: {run!r}"))
     problems += _audit_instruments(content, seeds)
+    problems += _audit_evidence(content, seeds)
     return problems
 
 
@@ -79,3 +80,40 @@ def _audit_instruments(content: Content, seeds: Path) -> list[Problem]:
             for run in copied_runs(text, seeds):
                 problems.append(Problem(where, inst.id, field, f"copies the sources: {run!r}"))
     return problems
+
+
+def _audit_evidence(content: Content, seeds: Path) -> list[Problem]:
+    """A case's evidence: statements in own words, figures word for word, every range inside its seed."""
+    problems = []
+    for case in content.case_studies:
+        if case.evidence is None:
+            continue
+        where, e = content.origin("case_studies", case.id), case.evidence
+        named = [(f"evidence.money_and_contract.{i}", p) for i, p in enumerate(e.money_and_contract)]
+        named += [(f"evidence.{f}", getattr(e, f)) for f in ("when", "size") if getattr(e, f)]
+        named += [(f"evidence.results.{i}", p) for i, p in enumerate(e.results)]
+        for field, point in named:
+            problems += _cited_range(where, case.id, field, point.source, seeds)
+            texts = [point.text] + ([point.reported_by] if hasattr(point, "reported_by") else [])
+            problems += [Problem(where, case.id, f"{field}.text", f"copies the sources: {run!r}")
+                         for text in texts for run in copied_runs(text, seeds)]
+            if point.figure and not verbatim_in_source(point.figure, seeds, point.source.file, point.source.lines):
+                problems.append(Problem(where, case.id, f"{field}.figure",
+                                        f"not found word for word in {point.source.cite()}: {point.figure!r}"))
+        if e.evaluation.source is not None:
+            problems += _cited_range(where, case.id, "evidence.evaluation", e.evaluation.source, seeds)
+        for field, text in [("evidence.evaluation.text", e.evaluation.text),
+                            *((f"evidence.silent_on.{i}", t) for i, t in enumerate(e.silent_on))]:
+            problems += [Problem(where, case.id, field, f"copies the sources: {run!r}")
+                         for run in copied_runs(text, seeds)]
+    return problems
+
+
+def _cited_range(where: str, record: str, field: str, ref, seeds: Path) -> list[Problem]:
+    path = seeds / ref.file
+    if not path.exists():
+        return [Problem(where, record, f"{field}.source", f"no seed file named {ref.file}")]
+    count = len(seed_lines(str(path)))
+    if ref.lines[1] > count:
+        return [Problem(where, record, f"{field}.source", f"{ref.cite()} runs past the file's last line ({count})")]
+    return []

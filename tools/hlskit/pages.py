@@ -5,6 +5,7 @@ Kept free of pandas and Altair so the Sphinx build hook that writes these pages 
 from __future__ import annotations
 
 from .content import Content
+from .evidence import credit, source_key
 from .html import render
 
 
@@ -18,7 +19,8 @@ def labels(content: Content) -> dict[str, str]:
 def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = ()) -> str:
     """The MyST page for one case; ``cited_by`` is (docname relative to the case page, title) pairs."""
     case = content.case(case_id)
-    return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by))
+    return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by),
+                  credit=credit, source_key=source_key)
 
 
 def glossary_page(content: Content, used_in: dict[str, list[tuple[str, str]]] | None = None) -> str:

@@ -168,6 +168,7 @@ class CaseStudy(Record):
     source_chapters: tuple[str, ...] = ()           # e.g. "Ch6 Enacting learning as management strategy"
     url: str | None = None
     sources: tuple[SourceRef, ...] = Field(min_length=1)
+    evidence: Evidence | None = None                # money, contract and results (evidence_schema.py)
 
     @field_validator("summary")
     @classmethod
@@ -260,3 +261,9 @@ class Pathway(Record):
     reader: str = Field(min_length=1)                   # e.g. "Frontline worker"
     intro: str = Field(min_length=1)
     steps: tuple[PathwayStep, ...] = Field(min_length=3)
+
+
+# The evidence record has its own module; it is bound here, once CaseStudy exists, to avoid a cycle.
+from .evidence_schema import Evidence  # noqa: E402
+
+CaseStudy.model_rebuild()
