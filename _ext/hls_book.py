@@ -4,7 +4,8 @@
   as kernel-free pages; the same notebooks opened in JupyterLab show live widgets instead.
 - Copies the handbook's own CSS and scripts into the site after every build, even one that writes
   no page (Sphinx alone would not).
-- Generates the glossary (book/back/glossary.md), the reader pathways (book/start/pathways.md) and
+- Generates the glossary (book/back/glossary.md), the reader pathways (book/start/pathways.md), the
+  commissioner's kit (book/themes/commissioners_kit.md) and
   one page per case study (book/cases/<id>.md) from the case files before the table of
   contents is read, so adding a case file adds a page with no edit to _toc.yml. The pages are not
   committed: they are rebuilt from data every time, and say which chapters link to them.
@@ -19,13 +20,14 @@ from pathlib import Path
 os.environ["HLS_BOOK_BUILD"] = "1"   # inherited by the kernels that execute the notebooks
 
 CASE_LINK = re.compile(r"(?:cases/|<evidence-)([a-z0-9][a-z0-9_-]*)")   # a case page, or its Evidence block
+KIT_PAGE = "themes/commissioners_kit.md"   # generated from the commissioner's kit content file
 TERM_LINK = re.compile(r"<glossary-([a-z0-9][a-z0-9_-]*)>")
 
 
 def _chapter_sources(book: Path):
     for path in sorted(book.rglob("*")):
         if path.suffix not in (".md", ".ipynb") or path.relative_to(book).parts[0] in ("cases",) \
-                or path.relative_to(book).as_posix() in ("back/glossary.md", "start/pathways.md"):
+                or path.relative_to(book).as_posix() in ("back/glossary.md", "start/pathways.md", KIT_PAGE):
             continue
         if ".ipynb_checkpoints" in path.parts or path.name.startswith("_"):
             continue
@@ -58,6 +60,7 @@ def _links(book: Path, root: Path, pattern: re.Pattern) -> dict[str, list[tuple[
 
 def write_generated_pages(app, config) -> None:
     from hlskit.pages import case_page, glossary_page, pathways_page
+    from hlskit.kit import kit_page
     from hlskit.content import load_nearest
 
     root = Path(app.srcdir)
@@ -68,6 +71,8 @@ def write_generated_pages(app, config) -> None:
         _write_if_changed(book / "back" / "glossary.md", glossary_page(content, _links(book, root, TERM_LINK)))
     if "pathways" in wanted_pages:
         _write_if_changed(book / "start" / "pathways.md", pathways_page(content))
+    if "kit" in wanted_pages:
+        _write_if_changed(book / KIT_PAGE, kit_page(content, "commissioners"))
     if "cases" not in wanted_pages:
         return
     cited = _links(book, root, CASE_LINK)
@@ -109,7 +114,7 @@ def refresh_own_static(app, exception) -> None:
 
 
 def setup(app):
-    app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways"], "env")
+    app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways", "kit"], "env")
     app.connect("config-inited", write_generated_pages, priority=100)
     app.connect("config-inited", _add_form_script, priority=110)
     app.add_js_file("hls-forms.js", loading_method="defer")

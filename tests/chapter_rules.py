@@ -23,7 +23,8 @@ MIN_WORDS = 800
 # Chapters that are not written to the template: landing, licence, generated and reference pages.
 NOT_CHAPTERS = {"book/index", "book/about/licence", "book/cases/index", "book/back/glossary",
                 "book/back/bibliography", "book/about/sources", "book/themes/further_questions",
-                "book/trainers/adapting", "book/start/pathways", "book/library/case_studies"}
+                "book/trainers/adapting", "book/start/pathways", "book/library/case_studies",
+                "book/themes/commissioners_kit"}
 
 
 def markdown_of(path: Path) -> str:

@@ -63,6 +63,7 @@ def audit(content: Content, seeds: Path) -> list[Problem]:
                         problems.append(Problem(where, rec.id, field, f"copies the sources: {run!r}"))
     problems += _audit_instruments(content, seeds)
     problems += _audit_evidence(content, seeds)
+    problems += _audit_kits(content, seeds)
     return problems
 
 
@@ -117,3 +118,21 @@ def _cited_range(where: str, record: str, field: str, ref, seeds: Path) -> list[
     if ref.lines[1] > count:
         return [Problem(where, record, f"{field}.source", f"{ref.cite()} runs past the file's last line ({count})")]
     return []
+
+
+def _audit_kits(content: Content, seeds: Path) -> list[Problem]:
+    """A kit's own text (title, intros, headings, entries) is the handbook's words; its ranges exist."""
+    problems = []
+    for kit in content.kits:
+        where = content.origin("kits", kit.id)
+        parts = [("title", kit.title), ("intro", kit.intro)]
+        problems += _cited_range(where, kit.id, "source", kit.source, seeds)
+        for s in kit.sections:
+            parts += [(f"sections.{s.id}.heading", s.heading), (f"sections.{s.id}.intro", s.intro)]
+            for i, e in enumerate(s.entries):
+                parts += [(f"sections.{s.id}.entries.{i}.text", e.text)]
+                parts += [(f"sections.{s.id}.entries.{i}.label", e.label)] if e.label else []
+                problems += _cited_range(where, kit.id, f"sections.{s.id}.entries.{i}", e.source, seeds)
+        problems += [Problem(where, kit.id, field, f"copies the sources: {run!r}")
+                     for field, text in parts for run in copied_runs(text, seeds)]
+    return problems

@@ -72,3 +72,15 @@ def check_references(content) -> None:
         _known(content, "case_studies", c, "organisation_type", [c.organisation_type],
                vocab.get("organisation_type", set()), "organisation type")
         _known(content, "case_studies", c, "collection", [c.collection], vocab.get("collection", set()), "collection")
+
+    for kit in content.kits:
+        for section in kit.sections:
+            if section.from_list is None:
+                continue
+            if section.from_list not in lists:
+                _fail(content, "kits", kit, f"sections.{section.id}.from_list",
+                      f"unknown list '{section.from_list}' (known: {', '.join(sorted(lists))})")
+            if section.parent is not None and (section.parent not in items
+                                               or items[section.parent].list != section.from_list):
+                _fail(content, "kits", kit, f"sections.{section.id}.parent",
+                      f"no item '{section.parent}' in list '{section.from_list}'")

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
+from .kit_schema import Kit
 from .schema import (CaseStudy, GlossaryTerm, Instrument, ItemList, ListItem, Method, Pathway, Question,
                      QuestionTable, Scale, Stage, Vocabulary)
 
@@ -37,6 +38,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "case_studies": CaseStudy,
     "instruments": Instrument,
     "pathways": Pathway,
+    "kits": Kit,
 }
 
 
@@ -56,6 +58,7 @@ class Content:
     case_studies: tuple[CaseStudy, ...] = ()
     instruments: tuple[Instrument, ...] = ()
     pathways: tuple[Pathway, ...] = ()
+    kits: tuple[Kit, ...] = ()
     origins: tuple[tuple[str, str, str], ...] = ()   # (kind, id, file) for messages and provenance
 
     def stage(self, stage_id: str) -> Stage:
@@ -69,6 +72,9 @@ class Content:
 
     def instrument(self, instrument_id: str) -> Instrument:
         return by_id(self.instruments, instrument_id, "instrument")
+
+    def kit(self, kit_id: str) -> Kit:
+        return by_id(self.kits, kit_id, "kit")
 
     def origin(self, kind: str, record_id: str) -> str:
         return next(f for k, i, f in self.origins if k == kind and i == record_id)
@@ -101,7 +107,7 @@ def validate_records(path: Path, raw: Any, model: type[BaseModel]) -> list[BaseM
     """Validate a list of mappings against ``model``; the first problem names file, id and field."""
     if raw is None:
         raise ContentError(str(path), None, None, "is empty")
-    if isinstance(raw, dict) and model in (CaseStudy, Instrument):
+    if isinstance(raw, dict) and model in (CaseStudy, Instrument, Kit):
         raw = [raw]                                   # a case or instrument file holds one record
     if not isinstance(raw, list):
         raise ContentError(str(path), None, None, "must hold a list of records (each starting with '- id: ...')")

@@ -55,3 +55,25 @@ def source_key(refs) -> list[tuple[str, str]]:
         if ref.file in TITLES and ref.file not in seen:
             seen[ref.file] = TITLES[ref.file]
     return list(seen.values())
+
+
+def credits_line(refs) -> str:
+    """One plain credit for several passages, e.g. "e-book, Chapters 1, 8 and 17; equity report"."""
+    chapters: dict[str, list[str]] = {}
+    for ref in refs:
+        if ref.file == EBOOK:
+            chapters.setdefault("e-book", [])
+            section = ebook_section(ref.lines[0])
+            if section not in chapters["e-book"]:
+                chapters["e-book"].append(section)
+        else:
+            chapters.setdefault(credit(ref), [])
+    parts = []
+    for name, sections in chapters.items():
+        numbered = sorted((s for s in sections if s.startswith("Chapter ")), key=lambda s: int(s.split()[1]))
+        others = [s for s in sections if not s.startswith("Chapter ")]
+        nums = [s.split()[1] for s in numbered]
+        named = others + ([f"Chapter {nums[0]}"] if len(nums) == 1 else
+                          [f"Chapters {', '.join(nums[:-1])} and {nums[-1]}"] if nums else [])
+        parts.append(f"{name}, {', '.join(named)}" if named else name)
+    return "; ".join(parts)

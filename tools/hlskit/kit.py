@@ -1,0 +1,51 @@
+"""The commissioner's kit (and any other kit): its sections resolved from content, and its page.
+
+Everything on the page comes from the kit's content file or from the lists it names; the template
+only lays it out. Kept free of pandas so the build hook that writes the page starts quickly.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import Content
+from .evidence import credits_line
+from .html import render
+
+
+@dataclass(frozen=True)
+class KitBlock:
+    """One section ready to print: entries as (label, text), whether quoted, and plain credits."""
+
+    id: str
+    heading: str
+    intro: str
+    entries: tuple[tuple[str | None, str], ...]
+    quoted: bool                  # verbatim items from the sources, shown in quotation marks
+    numbered: bool
+    illustration: bool
+    credit: str                   # one plain credit line for the section's passages
+
+
+def kit_blocks(content: Content, kit_id: str) -> list[KitBlock]:
+    """The kit's sections with their entries taken from the kit file or from the list they name."""
+    kit = content.kit(kit_id)
+    verbatim = {lst.id for lst in content.lists if lst.verbatim}
+    blocks = []
+    for s in kit.sections:
+        if s.from_list:
+            items = [i for i in content.items if i.list == s.from_list
+                     and (i.parent == s.parent if s.parent else i.parent is None)]
+            entries = tuple((i.label, i.text) for i in items)
+            refs = [i.source for i in items]
+        else:
+            entries = tuple((e.label, e.text) for e in s.entries)
+            refs = [e.source for e in s.entries]
+        blocks.append(KitBlock(s.id, s.heading, s.intro, entries, s.from_list in verbatim, s.numbered,
+                               s.illustration, credits_line(refs)))
+    return blocks
+
+
+def kit_page(content: Content, kit_id: str) -> str:
+    """The MyST page for a kit, with one print action and a print layout for two A4 pages."""
+    kit = content.kit(kit_id)
+    return render("kit_page.md", kit=kit, blocks=kit_blocks(content, kit_id))
