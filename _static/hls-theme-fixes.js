@@ -26,7 +26,38 @@
       s.setAttribute("aria-label", "Show or hide the pages in " + (link ? link.textContent.trim() : "this section"));
     });
   }
+  // The theme's scripts listen only on the first menu and contents button (in the top bar, hidden on
+  // phones); the buttons a reader actually sees in the article header hand their clicks on to it.
+  function forwardToggles() {
+    [".primary-toggle", ".secondary-toggle"].forEach(function (selector) {
+      var all = document.querySelectorAll(selector);
+      Array.prototype.slice.call(all, 1).forEach(function (button) {
+        if (button.getAttribute("data-hls-forwarded")) { return; }
+        button.setAttribute("data-hls-forwarded", "1");
+        button.addEventListener("click", function (ev) {
+          ev.preventDefault();
+          ev.stopPropagation();
+          all[0].click();
+        });
+      });
+    });
+  }
+  // "Back to top" floats over the page as the reader scrolls up; on a phone it landed on answer
+  // options, so one mis-tap jumped to the top. It stays hidden while any form is on screen.
+  var onScreen = new Set(), watch = null;
+  function keepBackToTopOffForms() {
+    if (!window.IntersectionObserver) { return; }
+    watch = watch || new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { if (e.isIntersecting) { onScreen.add(e.target); } else { onScreen.delete(e.target); } });
+      document.documentElement.classList.toggle("hls-form-on-screen", onScreen.size > 0);
+    });
+    // charts draw their controls after the page loads, so look again a little later
+    document.querySelectorAll("form, .hls-questionnaire, .hls-experiment-form, .vega-bindings, .widget-box")
+      .forEach(function (f) { watch.observe(f); });
+  }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", fix); } else { fix(); }
+  window.addEventListener("load", function () { keepBackToTopOffForms(); setTimeout(keepBackToTopOffForms, 1500); });
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", forwardToggles); } else { forwardToggles(); }
   window.addEventListener("load", function () { fix(); setTimeout(fix, 500); });   // after the theme's own scripts
   document.addEventListener("DOMContentLoaded", function () {
     var button = document.querySelector(".theme-switch-button");

@@ -39,7 +39,8 @@ class Session:
 
 
 @contextmanager
-def offline_site(root: Path, viewport=(1280, 900)):
+def offline_site(root: Path, viewport=(1280, 900), touch: bool = False):
+    """The built site on localhost; ``touch`` makes a phone-like context (touch events, mobile viewport)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -47,7 +48,7 @@ def offline_site(root: Path, viewport=(1280, 900)):
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                         args=["--disable-background-networking", "--disable-component-update"])
             context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
-                                          accept_downloads=True)
+                                          accept_downloads=True, has_touch=touch, is_mobile=touch)
             session = Session(base=f"http://127.0.0.1:{server.server_address[1]}", context=context)
 
             def route(r):

@@ -35,6 +35,14 @@ def _open_form(site):
     return page, page.locator(f".hls-questionnaire[data-instrument='{INST.id}']")
 
 
+def _clear(form):
+    """Clear the form, answering "yes" when it asks first (it asks only if there is something to lose)."""
+    form.locator(".hls-clear").click()
+    yes = form.locator(".hls-confirm-yes")
+    if yes.is_visible():
+        yes.click()
+
+
 def _answer_all(form, pattern: list[str]):
     sets = form.locator("fieldset")
     assert sets.count() == len(INST.items)
@@ -47,7 +55,7 @@ def test_answers_survive_a_reload_and_download_as_a_poolable_file(site, tmp_path
     files = []
     for person in range(3):
         page, form = _open_form(site)
-        form.locator(".hls-clear").click()
+        _clear(form)
         pattern = labels[person:] + labels[:person]
         _answer_all(form, pattern)
         form.locator(".hls-alias").fill(f"Participant {person}")
@@ -74,7 +82,7 @@ def test_answers_survive_a_reload_and_download_as_a_poolable_file(site, tmp_path
 
 def test_clearing_midway_never_yields_a_file_the_facilitator_rejects(site, tmp_path):
     page, form = _open_form(site)
-    form.locator(".hls-clear").click()
+    _clear(form)
     form.locator(".hls-download").click()
     assert "Answer at least one item" in form.locator(".hls-status").text_content()
     sets = form.locator("fieldset")
@@ -88,6 +96,8 @@ def test_clearing_midway_never_yields_a_file_the_facilitator_rejects(site, tmp_p
     resp = parse_response(path.read_bytes(), str(path), CONTENT)
     assert resp.answers == {INST.items[0].id: "dk"}
     form.locator(".hls-clear").click()
+    assert sets.nth(0).get_by_label(INST.dont_know, exact=True).is_checked(), "cleared without asking"
+    form.locator(".hls-confirm-yes").click()
     page.reload(wait_until="networkidle")
     page.wait_for_selector(f".hls-questionnaire[data-instrument='{INST.id}'] input[type=radio]", timeout=20000)
     assert page.locator(".hls-questionnaire fieldset").first.get_by_label("Not answered", exact=True).is_checked()
@@ -98,7 +108,7 @@ def test_clearing_midway_never_yields_a_file_the_facilitator_rejects(site, tmp_p
 def test_experiment_form_reviews_like_the_package_and_downloads_the_card(site, tmp_path):
     page = site.open("book/cycle/codesign.html")
     form = page.locator(".hls-experiment-form")
-    form.locator(".hls-clear").click()
+    _clear(form)
     d = ExperimentDesign(title="Shared <b>caseload</b>", scale="place", question="Can we prove that it works?",
                          actions="Two workers share ten cases", start=date(2026, 5, 1), end=date(2026, 3, 1),
                          sense_making="Monthly session with the team", if_fails="We will hide it")

@@ -30,6 +30,42 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
   }
   function say(el, text) { if (el) { el.textContent = text; } }
+  /* A short random tag, so that twelve files handed in on one day never share a name. */
+  function tag() {
+    var letters = "abcdefghjkmnpqrstuvwxyz23456789", out = "", bytes = new Uint8Array(4);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    for (var i = 0; i < bytes.length; i++) { out += letters.charAt(bytes[i] % letters.length); }
+    return out;
+  }
+  /* "Clear" asks first: the button turns into a question with Yes and Keep buttons beside it.
+   * Nothing to lose (isEmpty) means no question. */
+  function confirmBeforeClearing(button, question, isEmpty, clear, status) {
+    var row = document.createElement("span");
+    row.className = "hls-confirm";
+    row.hidden = true;
+    var ask = document.createElement("span");
+    ask.className = "hls-confirm-question";
+    var yes = document.createElement("button");
+    yes.type = "button";
+    yes.className = "hls-confirm-yes btn btn-danger";
+    yes.textContent = "Yes, clear them";
+    var no = document.createElement("button");
+    no.type = "button";
+    no.className = "hls-confirm-no btn btn-outline-secondary";
+    no.textContent = "No, keep them";
+    row.appendChild(ask); row.appendChild(yes); row.appendChild(no);
+    button.parentNode.insertBefore(row, button.nextSibling);
+    function close(focusBack) { row.hidden = true; button.hidden = false; if (focusBack) { button.focus(); } }
+    button.addEventListener("click", function () {
+      if (isEmpty()) { clear(); return; }
+      ask.textContent = question();
+      button.hidden = true;
+      row.hidden = false;
+      no.focus();
+    });
+    yes.addEventListener("click", function () { close(true); clear(); });
+    no.addEventListener("click", function () { close(true); say(status, "Nothing was cleared."); });
+  }
 
   /* ---------- self-assessments ---------- */
   function setupQuestionnaire(root) {
@@ -86,16 +122,19 @@
       });
       var file = { format: FORMAT, instrument: inst, version: version, date: today(),
                    name: alias ? alias.value.trim() : "", answers: answers };
-      download(inst + "-" + today() + ".json", JSON.stringify(file, null, 1), "application/json");
-      report("Downloaded your answers file");
+      var filename = inst + "-" + today() + "-" + tag() + ".json";
+      download(filename, JSON.stringify(file, null, 1), "application/json");
+      report("Downloaded your answers file, " + filename);
     });
-    root.querySelector(".hls-clear").addEventListener("click", function () {
+    confirmBeforeClearing(root.querySelector(".hls-clear"), function () {
+      return "Clear all " + count() + " of your answers from this browser? This cannot be undone.";
+    }, function () { return !count() && !(alias && alias.value); }, function () {
       boxes.forEach(function (b) { choose(b, 0); });   // each change also updates the chart
       state = { answers: {} };
       if (alias) { alias.value = ""; }
       try { window.localStorage.removeItem(key); } catch (e) { /* storage blocked: nothing was stored */ }
       report("Your answers were cleared from this browser");
-    });
+    }, status);
   }
 
   /* ---------- experiment designer ---------- */
@@ -179,12 +218,15 @@
       say(status, "Downloaded the experiment card.");
     });
     root.querySelector(".hls-print").addEventListener("click", function () { window.print(); });
-    root.querySelector(".hls-clear").addEventListener("click", function () {
-      inputs.forEach(function (el) { el.value = el.tagName === "SELECT" ? el.options[0].value : ""; });
+    function blank(el) { return el.tagName === "SELECT" ? el.options[0].value : ""; }
+    confirmBeforeClearing(root.querySelector(".hls-clear"), function () {
+      return "Clear everything you typed in this form? This cannot be undone.";
+    }, function () { return inputs.every(function (el) { return el.value === blank(el); }); }, function () {
+      inputs.forEach(function (el) { el.value = blank(el); });
       try { window.localStorage.removeItem(key); } catch (e) { /* nothing stored */ }
       render();
       say(status, "The form was cleared.");
-    });
+    }, status);
     render();
   }
 
