@@ -129,3 +129,16 @@ def test_the_kit_prints_on_two_a4_pages_with_one_print_action(built_book, tmp_pa
         for words in ("Four key questions", "Questions the sources leave open", "sentinel indicators"):
             assert words in printed
         assert not site.errors, site.errors
+
+
+def test_the_funding_chapter_shows_the_kit_exercise_from_the_same_content(built_book):
+    import html as html_lib
+    import json
+    from conftest import ROOT
+    cells = json.loads((ROOT / "book/themes/funding.ipynb").read_text(encoding="utf-8"))["cells"]
+    markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    steps = next(b for b in kit_blocks(CONTENT, "commissioners") if b.id == "redesign-reporting").entries
+    assert not any(text[:40] in markdown for _, text in steps)      # not copied by hand into the chapter
+    page = html_lib.unescape((built_book / "book/themes/funding.html").read_text(encoding="utf-8"))
+    assert all(" ".join(text.split()) in page for _, text in steps)
+    assert 'href="commissioners_kit.html"' in page

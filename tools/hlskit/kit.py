@@ -49,3 +49,21 @@ def kit_page(content: Content, kit_id: str) -> str:
     """The MyST page for a kit, with one print action and a print layout for two A4 pages."""
     kit = content.kit(kit_id)
     return render("kit_page.md", kit=kit, blocks=kit_blocks(content, kit_id))
+
+
+def kit_section_html(content: Content, kit_id: str, section_id: str) -> str:
+    """One section of a kit as HTML, so a chapter shows the same text the kit prints."""
+    block = next((b for b in kit_blocks(content, kit_id) if b.id == section_id), None)
+    if block is None:
+        known = ", ".join(b.id for b in kit_blocks(content, kit_id))
+        raise KeyError(f"kit '{kit_id}' has no section '{section_id}' (known: {known})")
+    return render("kit_section.html", b=block)
+
+
+def show_kit_section(kit_id: str, section_id: str) -> str:
+    """Display one kit section in a chapter (static site or notebook) and return its HTML."""
+    from IPython.display import HTML, display
+    from .page import content
+    html = kit_section_html(content(), kit_id, section_id)
+    display(HTML(html))
+    return html
