@@ -45,8 +45,9 @@ def test_reflections_pick_lowest_and_most_divided():
     (response({"zz": 2}).encode(), "item 'zz' is not an item"),
     (b'{"format": "hls-response/1", "instrument": "mini", "version": 2, "answers": {"t1": 1, "t1": 2}}', "answered twice"),
     (response({"t1": 6}).encode(), "6 is outside the scale 1 to 5"),
-    (response({"t1": "four"}).encode(), "'four' is not a whole number"),
-    (response({"t1": 2.5}).encode(), "'2.5' is not a whole number"),
+    (response({"t1": "four"}).encode(), "item 't1': \"four\" is not a whole number"),
+    (response({"t1": 2.5}).encode(), "item 't1': 2.5 is not a whole number"),
+    (b"x" * 1_000_001, "far larger than any answers file"),
     (json.dumps({"format": A.FORMAT, "instrument": "mini", "version": 1, "answers": {}}).encode(), "current version is 2"),
 ])
 def test_each_bad_file_gets_a_clear_reason(data, words):
@@ -65,7 +66,9 @@ def test_bad_files_are_skipped_and_the_rest_still_load(tmp_path):
     bad.write_text("")
     loaded = A.load_responses(good + [bad, good[0], tmp_path / "missing.json"], CONTENT)
     assert len(loaded.responses) == 3
-    assert sorted(p.problem for p in loaded.problems) == ["does not exist", "is empty", "was given twice; it is counted once"]
+    assert [(p.position, p.problem) for p in loaded.problems] == [
+        (4, "is empty"), (5, "is the same as number 1, so it is counted once"), (6, "does not exist")]
+    assert loaded.given == 6
 
 
 def test_pool_refuses_small_groups_and_hides_names():
@@ -90,3 +93,15 @@ def test_blank_response_is_a_valid_file_once_answered():
     blank["answers"] = {k: 3 for k in blank["answers"]}
     r = A.parse_response(json.dumps(blank), "blank.json", CONTENT)
     assert set(r.answers) == {"t1", "t2", "r1", "r2"}
+
+
+def test_team_talking_points_label_each_dimension_by_why_it_was_picked():
+    from hlskit.reports import one_decimal, report_model
+    rs = [A.parse_response(response({"t1": t, "t2": 3, "r1": r, "r2": r}), f"{n}.json", CONTENT)
+          for n, (t, r) in enumerate([(1, 2), (2, 2), (3, 2)])]
+    model = report_model(A.pool(rs, MINI), MINI)
+    whys = [(t["name"], t["why"]) for t in model["talk"]]
+    # time: person means 2, 2.5, 3 -> average 2.5, range 2-3; trust: 2, 2, 2 -> average 2.0, no spread
+    assert whys == [("Trust", "lowest average, 2.0"), ("Time to learn", "next lowest average, 2.5, and most divided, "
+                                                                       "from 2.0 to 3.0")]
+    assert [one_decimal(x) for x in (2.25, 2.35, 0.05, 2.0)] == ["2.3", "2.4", "0.1", "2.0"]   # half-up, like the page

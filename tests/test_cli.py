@@ -41,11 +41,13 @@ def test_template_then_pool_writes_an_offline_report_without_names(tmp_path, ove
     out = tmp_path / "report.html"
     res = run.invoke(main, ["pool", *files, str(broken), "--out", str(out), "--overlay", str(overlay)])
     assert res.exit_code == 0, res.output
-    assert "Skipped" in res.output and "broken.json" in res.output
+    assert "Skipped number 4" in res.output and "broken.json" in res.output    # the console names the file
     html = out.read_text()
     assert "3 people answered" in html and html.count("<svg") == 2
     assert "Hidden Name" not in html and "http" not in html.split("<svg")[0].lower().replace("http-equiv", "")
-    assert "Time to learn" in html and "broken.json" in html
+    assert "Time to learn" in html
+    assert "broken" not in html and "1 of the 4 files or codes given were not used" in html   # the report does not
+    assert "Number 4: is not a response file" in html
 
 
 def test_pool_below_minimum_group_writes_nothing(tmp_path, overlay):

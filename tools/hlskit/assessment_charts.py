@@ -1,4 +1,4 @@
-"""Altair specs for the self-assessments: one person's profile, before/after, and the team views."""
+"""Altair specs for the self-assessments: one person's profile and before/after (team charts: team_charts.py)."""
 from __future__ import annotations
 
 import altair as alt
@@ -46,38 +46,6 @@ def before_after_chart(first: pd.DataFrame, second: pd.DataFrame, inst: Instrume
     return alt.layer(line, dots).properties(width=380, height=alt.Step(24), title="Before and after",
                                             description="Each dimension's score at two dates: shape and colour both "
                                                         "mark the date.")
-
-
-def team_dimensions_chart(dims: pd.DataFrame, inst: Instrument) -> alt.LayerChart:
-    """Group mean per dimension as a dot, with a bar from the lowest to the highest person's score."""
-    order = [d.name for d in inst.dimensions]
-    base = alt.Chart(dims.dropna(subset=["mean"])).encode(
-        y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)))
-    spread = base.mark_rule(strokeWidth=6, color="#b9c7d6").encode(
-        x=alt.X("low:Q", scale=_score_axis(inst), title="Score: dot = group average, band = lowest to highest"),
-        x2="high:Q")
-    mean = base.mark_point(filled=True, size=90, color="#1f3b57").encode(
-        x="mean:Q", tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("mean:Q", format=".1f", title="Average"),
-                             alt.Tooltip("low:Q", format=".1f", title="Lowest"), alt.Tooltip("high:Q", format=".1f", title="Highest"),
-                             alt.Tooltip("respondents:Q", title="People")])
-    return alt.layer(spread, mean).properties(width=380, height=alt.Step(24), title="Where the group stands",
-                                              description="Group average per dimension with the range from the "
-                                                          "lowest to the highest individual score.")
-
-
-def team_heatmap(dist: pd.DataFrame, inst: Instrument) -> alt.LayerChart:
-    """How many people gave each answer to each item; counts are written in the cells."""
-    labels = [inst.dont_know] + [p.label for p in inst.scale]
-    base = alt.Chart(dist).encode(
-        x=alt.X("answer_label:N", sort=labels, title=None, axis=alt.Axis(labelAngle=-30)),
-        y=alt.Y("text:N", sort=[it.text for it in inst.items], title=None, axis=alt.Axis(labelLimit=340)))
-    cells = base.mark_rect().encode(color=alt.Color("count:Q", scale=alt.Scale(scheme="blues"), title="People"),
-                                    tooltip=["text:N", "answer_label:N", "count:Q"])
-    counts = base.mark_text().encode(text="count:Q",
-                                     color=alt.condition("datum.count > 2", alt.value("white"), alt.value("black")))
-    return alt.layer(cells, counts).properties(width=alt.Step(70), height=alt.Step(20), title="Answers to each item",
-                                               description="For each item, how many people chose each answer; "
-                                                           "the number is written in every cell.")
 
 
 def static_questionnaire(inst: Instrument, element_prefix: str) -> alt.LayerChart:

@@ -9,127 +9,20 @@ team views need a minimum group size and never show names.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import pandas as pd
 
 from .content import Content
 from .schema import Instrument
 
-FORMAT = "hls-response/1"
-DONT_KNOW = "dk"
-
-
-class ResponseError(ValueError):
-    """One response file cannot be used; names the file and the problem."""
-
-    def __init__(self, file: str, problem: str):
-        self.file, self.problem = file, problem
-        super().__init__(f"{file}: {problem}")
+from .pooling_rules import message, rank_key, rules
+from .responses import (DONT_KNOW, FORMAT, Loaded, MixedInstruments, Response, ResponseError,  # noqa: F401
+                        check_raw, load_responses, parse_response)
 
 
 class GroupTooSmall(ValueError):
     """Fewer responses than the minimum group size: a team view could identify people."""
-
-
-@dataclass(frozen=True)
-class Response:
-    instrument: str
-    version: int
-    answers: dict[str, int | str]
-    date: str = ""
-    name: str = ""            # optional alias: shown back to its owner, never in team outputs
-    file: str = ""
-
-
-def _no_duplicate_keys(file: str):
-    def hook(pairs):
-        result = dict(pairs)
-        if len(result) < len(pairs):
-            seen: set[str] = set()
-            dup = next(k for k, _ in pairs if k in seen or seen.add(k))
-            raise ResponseError(file, f"item '{dup}' is answered twice")
-        return result
-    return hook
-
-
-def parse_response(data: bytes | str, file: str, content: Content) -> Response:
-    """Check one response file against its instrument; raise ResponseError saying what is wrong."""
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ResponseError(file, "is not UTF-8 text (was it saved in another encoding?)") from None
-    if not data.strip():
-        raise ResponseError(file, "is empty")
-    try:
-        raw = json.loads(data, object_pairs_hook=_no_duplicate_keys(file))
-    except json.JSONDecodeError as exc:
-        raise ResponseError(file, f"is not a response file (not valid JSON at line {exc.lineno})") from None
-    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise ResponseError(file, f"is not a response file (expected \"format\": \"{FORMAT}\")")
-    inst_id = raw.get("instrument")
-    try:
-        inst = content.instrument(str(inst_id))
-    except KeyError:
-        known = ", ".join(i.id for i in content.instruments)
-        raise ResponseError(file, f"unknown instrument '{inst_id}' (known: {known})") from None
-    if raw.get("version") != inst.version:
-        raise ResponseError(file, f"answers version {raw.get('version')} of '{inst.id}', but the current version is "
-                                  f"{inst.version}; older answers are kept apart, not mixed in")
-    answers = raw.get("answers")
-    if not isinstance(answers, dict):
-        raise ResponseError(file, "has no \"answers\" mapping")
-    items = {i.id for i in inst.items}
-    top = len(inst.scale)
-    for item_id, value in answers.items():
-        if item_id not in items:
-            other = next((i.id for i in content.instruments for it in i.items if it.id == item_id and i.id != inst.id), None)
-            why = f"belongs to instrument '{other}'" if other else "is not an item of this instrument"
-            raise ResponseError(file, f"item '{item_id}' {why}")
-        if value == DONT_KNOW or value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ResponseError(file, f"item '{item_id}': '{value}' is not a whole number from 1 to {top} or \"dk\"")
-        if not 1 <= value <= top:
-            raise ResponseError(file, f"item '{item_id}': {value} is outside the scale 1 to {top}")
-    clean = {k: v for k, v in answers.items() if v is not None}
-    return Response(inst.id, inst.version, clean, str(raw.get("date", "")), str(raw.get("name", "") or ""), file)
-
-
-@dataclass
-class Loaded:
-    responses: list[Response] = field(default_factory=list)
-    problems: list[ResponseError] = field(default_factory=list)
-
-
-def load_responses(paths: list[str | Path], content: Content, instrument: str | None = None) -> Loaded:
-    """Read many response files; a bad one is reported and skipped, the rest are still used."""
-    out, seen = Loaded(), {}
-    for p in paths:
-        path = Path(p)
-        key = path.resolve()
-        if key in seen:
-            out.problems.append(ResponseError(str(path), "was given twice; it is counted once"))
-            continue
-        seen[key] = True
-        try:
-            resp = parse_response(path.read_bytes(), str(path), content)
-        except FileNotFoundError:
-            out.problems.append(ResponseError(str(path), "does not exist"))
-            continue
-        except ResponseError as exc:
-            out.problems.append(exc)
-            continue
-        if instrument and resp.instrument != instrument:
-            out.problems.append(ResponseError(str(path), f"answers '{resp.instrument}', not '{instrument}'"))
-            continue
-        out.responses.append(resp)
-    instruments = {r.instrument for r in out.responses}
-    if len(instruments) > 1:
-        raise ResponseError("(the set of files)", f"mixes instruments {sorted(instruments)}; pool one at a time")
-    return out
 
 
 ITEM_COLUMNS = ["item", "dimension", "answer", "scored", "dont_know", "reverse"]
@@ -174,13 +67,21 @@ class TeamView:
     distribution: pd.DataFrame     # item, dimension, text, answer (label), count
     dimensions: pd.DataFrame       # dimension, name, mean, sd, low, high, respondents, dont_know
     differences: pd.DataFrame      # items ranked by disagreement: item, text, sd, spread, answered
+    min_group: int = 3             # below the rule file's minimum only when the group asked for it
 
 
-def pool(responses: list[Response], inst: Instrument, min_group: int = 3) -> TeamView:
-    """Pool a group's responses. Refused below ``min_group``; names never reach the output."""
-    if len(responses) < min_group:
-        raise GroupTooSmall(f"{len(responses)} response(s) for '{inst.id}'; a team view needs at least {min_group} "
-                            "so that no one's answers can be picked out")
+def pool(responses: list[Response], inst: Instrument, min_group: int | None = None,
+         allow_small_group: bool = False) -> TeamView:
+    """Pool a group's responses. Refused below ``min_group``; names never reach the output.
+
+    A minimum below the rule file's (3) is itself refused unless ``allow_small_group``: with one
+    or two people, anyone who knows who took part can read a person's answers from the report."""
+    floor = rules()["min_group"]
+    min_group = floor if min_group is None else min_group
+    if min_group < floor and not allow_small_group:
+        raise GroupTooSmall(message("below_floor", floor=floor, override=rules()["min_group_override"]))
+    if len(responses) < max(min_group, 1):
+        raise GroupTooSmall(message("too_small", n=len(responses), instrument=inst.id, min=max(min_group, 1)))
     top = len(inst.scale)
     rows = [(*row, n) for n, r in enumerate(responses) for row in _item_rows(r, inst, top)]
     allv = pd.DataFrame(rows, columns=[*ITEM_COLUMNS, "person"])   # one frame, built once
@@ -201,25 +102,35 @@ def pool(responses: list[Response], inst: Instrument, min_group: int = 3) -> Tea
                      "respondents": int(len(scores)),
                      "dont_know": int(allv[(allv.dimension == d.id) & allv.dont_know].shape[0])})
     by_item = answered.groupby("item").scored.agg(sd=lambda s: s.std(ddof=0), low="min", high="max", answered="count")
-    diffs = (by_item.assign(spread=lambda d: d.high - d.low, text=lambda d: d.index.map(text))
-             .reset_index().sort_values(["sd", "spread"], ascending=False)
+    diffs = (by_item.assign(spread=lambda d: d.high - d.low, text=lambda d: d.index.map(text),
+                            rank=lambda d: d.sd.map(rank_key))
+             .reset_index().sort_values(["rank", "spread"], ascending=False, kind="stable")
              [["item", "text", "sd", "spread", "answered"]].reset_index(drop=True))
-    return TeamView(inst.id, len(responses), dist, pd.DataFrame(dims), diffs)
+    return TeamView(inst.id, len(responses), dist, pd.DataFrame(dims), diffs, min_group)
 
 
 def reflections(profile: pd.DataFrame, inst: Instrument, spread_col: str = "spread", how_many: int = 2) -> pd.DataFrame:
-    """Prompts for the lowest-scoring and the most divided dimensions (works on a profile or a team view)."""
+    """Prompts for the lowest-scoring and the most divided dimensions (works on a profile or a team view).
+
+    ``why`` is "lowest" (the lowest score, and any tied with it), "next lowest", "most divided", or
+    "lowest and most divided"; ties keep the instrument's order, as on the Team results page."""
     dims = {d.id: d for d in inst.dimensions}
-    scored = profile.dropna(subset=["score" if "score" in profile else "mean"])
-    value = "score" if "score" in scored else "mean"
-    low = scored.nsmallest(how_many, value)
-    divided = scored.dropna(subset=[spread_col]).nlargest(how_many, spread_col)
-    divided = divided[divided[spread_col] > 0]
-    rows = [{"why": "lowest", "dimension": r.dimension, "name": dims[r.dimension].name,
-             "prompt": dims[r.dimension].prompt, "chapter": dims[r.dimension].chapter or ""} for r in low.itertuples()]
-    rows += [{"why": "most divided", "dimension": r.dimension, "name": dims[r.dimension].name,
-              "prompt": dims[r.dimension].prompt, "chapter": dims[r.dimension].chapter or ""}
-             for r in divided.itertuples() if r.dimension not in set(low.dimension)]
+    value = "score" if "score" in profile else "mean"
+    scored = profile.dropna(subset=[value]).assign(rank_=lambda d: d[value].map(rank_key),
+                                                   spread_=lambda d: d[spread_col].map(rank_key))
+    low = scored.sort_values("rank_", kind="stable").head(how_many)
+    divided = scored.dropna(subset=["spread_"]).sort_values("spread_", ascending=False, kind="stable").head(how_many)
+    divided_ids = set(divided[divided.spread_ > 0].dimension)
+    bottom = low.rank_.min() if len(low) else None
+
+    def row(r, why):
+        d = dims[r.dimension]
+        return {"why": why, "dimension": r.dimension, "name": d.name, "prompt": d.prompt, "chapter": d.chapter or ""}
+
+    rows = [row(r, ("lowest" if r.rank_ == bottom else "next lowest")
+                + (" and most divided" if r.dimension in divided_ids else "")) for r in low.itertuples()]
+    rows += [row(r, "most divided") for r in divided.itertuples()
+             if r.dimension in divided_ids and r.dimension not in set(low.dimension)]
     return pd.DataFrame(rows, columns=["why", "dimension", "name", "prompt", "chapter"])
 
 

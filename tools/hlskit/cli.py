@@ -56,34 +56,55 @@ def template(instrument: str, overlay: Path | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Where to write the HTML report.")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path),
+              help="Where to write the HTML report (a new file, or an earlier team report).")
+@click.option("--instrument", help="Pool only this self-assessment; answers to others are set aside.")
 @click.option("--min-group", default=3, show_default=True, help="Refuse a team view below this many responses.")
+@click.option("--allow-small-group", is_flag=True,
+              help="Allow --min-group below 3. Only when every participant agrees: with one or two people, "
+                   "anyone who knows who took part can read a person's answers from the report.")
 @click.option("--overlay", type=click.Path(path_type=Path), help="Your own folder of content files.")
-def pool(files: tuple[Path, ...], out: Path, min_group: int, overlay: Path | None) -> None:
-    """Pool response FILES into a printable team report (HTML with charts built in; opens offline)."""
-    from .assessments import GroupTooSmall, ResponseError, load_responses
+def pool(files: tuple[Path, ...], out: Path, instrument: str | None, min_group: int, allow_small_group: bool,
+         overlay: Path | None) -> None:
+    """Pool response FILES into a printable team report (HTML with charts built in; opens offline).
+
+    FILES are answer files downloaded from the self-assessment pages, or text files holding answer
+    codes (one or many, for example pasted from a meeting chat)."""
+    from .assessments import GroupTooSmall, MixedInstruments, load_responses
     from .assessments import pool as pool_responses
     from .files import write_atomic
-    from .reports import team_report_html
-    content = _load(overlay)
+    from .report_out import OutRefused, check_out
     try:
-        loaded = load_responses(list(files), content)
-    except ResponseError as exc:
-        click.echo(f"Problem: {exc}", err=True)
-        sys.exit(2)
+        check_out(out, files)
+    except OutRefused as exc:
+        _stop(f"{exc} No report written.")
+    content = _load(overlay)
+    if instrument:
+        try:
+            content.instrument(instrument)
+        except KeyError as exc:
+            _stop(exc.args[0])
+    try:
+        loaded = load_responses(list(files), content, instrument)
+    except MixedInstruments as exc:
+        _stop(f"{exc} (use --instrument). No report written.")
     for p in loaded.problems:
-        click.echo(f"Skipped: {p}", err=True)
+        click.echo(f"Skipped number {p.position}, {p}", err=True)
     if not loaded.responses:
-        click.echo("Problem: no usable response files; no report written.", err=True)
-        sys.exit(2)
+        _stop("no usable response files or codes; no report written.")
     inst = content.instrument(loaded.responses[0].instrument)
     try:
-        team = pool_responses(loaded.responses, inst, min_group=min_group)
+        team = pool_responses(loaded.responses, inst, min_group=min_group, allow_small_group=allow_small_group)
     except GroupTooSmall as exc:
-        click.echo(f"Problem: {exc}. No report written.", err=True)
-        sys.exit(2)
-    write_atomic(out, team_report_html(team, inst, [str(p) for p in loaded.problems]))
+        _stop(f"{exc}. No report written.")
+    from .reports import team_report_html
+    write_atomic(out, team_report_html(team, inst, loaded.problems, loaded.given))
     click.echo(f"Pooled {team.respondents} responses to '{inst.title}' into {out}")
+
+
+def _stop(problem: str) -> None:
+    click.echo(f"Problem: {problem}", err=True)
+    sys.exit(2)
 
 
 def _load(overlay: Path | None):

@@ -1,26 +1,74 @@
-"""The facilitator's printable team report: pooled answers, charts as inline SVG so it opens offline."""
+"""The facilitator's team report: pooled answers as figures and wording, then as printable HTML.
+
+``report_model`` is everything the report says, as plain data; the Team results page builds the
+same model in the browser from the same rule file, and a test compares the two. Charts are
+rendered to inline SVG so that the report opens offline; vl_convert is imported only here.
+"""
 from __future__ import annotations
 
-import vl_convert as vlc
+import math
 
-from . import assessment_charts as AC
+from . import team_charts
 from .assessments import TeamView, reflections
 from .html import render
+from .pooling_rules import fill, rules
+from .responses import ResponseError
 from .schema import Instrument
 
-
-def _fmt(v) -> str:
-    return "" if v is None or v != v else f"{v:.1f}"
+SHOWN_DIFFERENCES = 5
 
 
-def team_report_html(team: TeamView, inst: Instrument, problems: list[str] = ()) -> str:
-    dims_chart = AC.team_dimensions_chart(team.dimensions, inst)
-    items_chart = AC.team_heatmap(team.distribution, inst)
-    dims = [{**r, "mean": _fmt(r["mean"]), "low": _fmt(r["low"]), "high": _fmt(r["high"])}
-            for r in team.dimensions.to_dict("records")]
-    diffs = [{**r, "spread": _fmt(r["spread"])} for r in team.differences.head(5).to_dict("records") if r["spread"] > 0]
+def one_decimal(v) -> str:
+    """Half-up to one decimal, computed exactly as the page's script does (never banker's rounding)."""
+    if v is None or v != v:
+        return ""
+    return f"{math.floor(v * 10 + 0.5) / 10:.1f}"
+
+
+def _why(r: dict, dims: dict) -> str:
+    d = dims[r["dimension"]]
+    template = rules()["report"]["why"][r["why"].replace(" ", "_")]
+    return fill(template, mean=one_decimal(d["mean"]), low=one_decimal(d["low"]), high=one_decimal(d["high"]))
+
+
+def report_model(team: TeamView, inst: Instrument, problems: list[ResponseError] = (), given: int = 0) -> dict:
+    """Every word and figure of the team report (no names, no file names: places in the order given)."""
+    words = rules()["report"]
+    floor = rules()["min_group"]
+    dims = {r["dimension"]: r for r in team.dimensions.to_dict("records")}
+    diffs = [r for r in team.differences.head(SHOWN_DIFFERENCES).to_dict("records") if r["spread"] > 0]
     spread = team.dimensions.assign(spread=team.dimensions.high - team.dimensions.low)
-    return render("team_report.html", inst=inst, team=team, dims=dims, differences=diffs,
-                  reflections=reflections(spread, inst).to_dict("records"), problems=list(problems),
-                  svg_dims=vlc.vegalite_to_svg(dims_chart.to_dict()), desc_dims=dims_chart.description,
-                  svg_items=vlc.vegalite_to_svg(items_chart.to_dict()), desc_items=items_chart.description)
+    dist = team.distribution.sort_values(["item", "answer"])
+    labels = team_charts.item_labels(inst)
+    return {
+        "title": fill(words["title"], title=inst.title),
+        "answered": fill(words["answered" if team.respondents != 1 else "answered_one"], n=team.respondents, version=inst.version),
+        "small_group": fill(words["small_group"], floor=floor) if team.min_group < floor else "",
+        "skipped": [fill(words["skipped_item"], position=p.position, problem=p.problem) for p in problems],
+        "skipped_count": fill(words["skipped_count"], n=len(problems), total=given or team.respondents + len(problems))
+                         if problems else "",
+        "dimensions": [[d.name, one_decimal(dims[d.id]["mean"]), one_decimal(dims[d.id]["low"]),
+                        one_decimal(dims[d.id]["high"]), str(dims[d.id]["respondents"]), str(dims[d.id]["dont_know"])]
+                       for d in inst.dimensions],
+        "differences": [fill(words["differ_item"], text=r["text"], spread=one_decimal(r["spread"])) for r in diffs]
+                       or [words["differ_none"]],
+        "talk": [{"name": r["name"], "why": _why(r, dims), "prompt": r["prompt"]}
+                 for r in reflections(spread, inst).to_dict("records")],
+        "dimension_rows": [{"name": dims[d.id]["name"], "mean": dims[d.id]["mean"], "low": dims[d.id]["low"],
+                            "high": dims[d.id]["high"], "respondents": dims[d.id]["respondents"]}
+                           for d in inst.dimensions if dims[d.id]["respondents"]],
+        "answer_rows": [{"item": r["item"], "text": r["text"], "label": labels[r["item"]], "answer_label": r["answer_label"],
+                         "count": int(r["count"]), "share": int(r["count"]) / team.respondents}
+                        for r in dist.to_dict("records")],
+    }
+
+
+def team_report_html(team: TeamView, inst: Instrument, problems: list[ResponseError] = (), given: int = 0) -> str:
+    import vl_convert as vlc   # the chart renderer loads only when a report is drawn
+
+    model = report_model(team, inst, problems, given)
+    dims_spec = team_charts.dimensions_spec(inst, model["dimension_rows"])
+    items_spec = team_charts.answers_spec(inst, model["answer_rows"])
+    return render("team_report.html", m=model, words=rules()["report"],
+                  svg_dims=vlc.vegalite_to_svg(dims_spec), desc_dims=dims_spec["description"],
+                  svg_items=vlc.vegalite_to_svg(items_spec), desc_items=items_spec["description"])
