@@ -22,7 +22,8 @@ def one_decimal(v) -> str:
     """Half-up to one decimal, computed exactly as the page's script does (never banker's rounding)."""
     if v is None or v != v:
         return ""
-    return f"{math.floor(v * 10 + 0.5) / 10:.1f}"
+    r = round(v, 9)          # float noise from the order of additions never changes the shown figure
+    return f"{math.floor(r * 10 + 0.5) / 10:.1f}"
 
 
 def _why(r: dict, dims: dict) -> str:

@@ -7,6 +7,7 @@ also carries its place in the order given, so the team report can list it withou
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,7 +61,7 @@ def _no_duplicate_keys(file: str):
 def _text(data: bytes | str, file: str) -> str:
     if isinstance(data, bytes):
         if len(data) > rules()["max_file_bytes"]:
-            raise ResponseError(file, message("too_big", size=round(len(data) / 1000)))
+            raise ResponseError(file, message("too_big", size=math.floor(len(data) / 1000 + 0.5)))
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -76,10 +77,13 @@ def check_raw(raw, file: str, content: Content, position: int = 0) -> Response:
         raise ResponseError(file, message("not_response", format=FORMAT))
     inst_id = raw.get("instrument")
     try:
-        inst = content.instrument(str(inst_id))
+        if not isinstance(inst_id, str):
+            raise KeyError(inst_id)
+        inst = content.instrument(inst_id)
     except KeyError:
         known = ", ".join(i.id for i in content.instruments)
-        raise ResponseError(file, message("unknown_instrument", instrument=inst_id, known=known)) from None
+        shown_id = inst_id if isinstance(inst_id, str) else shown(raw.get("instrument", ...))
+        raise ResponseError(file, message("unknown_instrument", instrument=shown_id, known=known)) from None
     if raw.get("version") != inst.version or isinstance(raw.get("version"), bool):
         raise ResponseError(file, message("old_version", got=shown(raw.get("version", ...)), instrument=inst.id,
                                           current=inst.version))
