@@ -78,6 +78,16 @@ def _wait_text(page, needle: str, timeout: int = 8000) -> None:
                            arg=needle, timeout=timeout)
 
 
+def _one_case_filter(content):
+    """An (organisation type, scale) pair that matches exactly one case."""
+    from hlskit.cases import filter_cases
+    for org in sorted({c.organisation_type for c in content.case_studies}):
+        for sc in content.scales:
+            if len(filter_cases(content, scale=sc.id, organisation_type=org)) == 1:
+                return org, sc.id
+    raise AssertionError("no filter matches exactly one case")
+
+
 def test_case_explorer_filters_the_library_on_the_page(site):
     from hlskit.cases import filter_cases
     from hlskit.content import load_content
@@ -85,11 +95,33 @@ def test_case_explorer_filters_the_library_on_the_page(site):
     page = site.open("book/library/case_studies.html")
     page.wait_for_selector(CHART, timeout=20000)
     _wait_text(page, f"{len(content.case_studies)} matching cases")
-    page.get_by_role("combobox", name="System scale:").select_option("country")
+    filters = page.locator("#hls-case-filters")
+    chart = page.locator(".vega-embed").first
+    # the menus sit above the results
+    assert filters.bounding_box()["y"] + filters.bounding_box()["height"] <= chart.bounding_box()["y"]
+    full_height = chart.bounding_box()["height"]
+    filters.get_by_role("combobox", name="System scale:").select_option("country")
     _wait_text(page, f"{len(filter_cases(content, scale='country'))} matching cases")
-    assert "Wellbeing Teams" not in page.locator(".vega-embed").first.text_content()
+    assert "Wellbeing Teams" not in chart.text_content()
+    filters.get_by_role("combobox", name="System scale:").select_option("any")
+    filters.get_by_role("combobox", name="Organisation type:").select_option("local-government")
+    local = filter_cases(content, organisation_type="local-government")
+    _wait_text(page, f"{len(local)} matching cases")
+    text = chart.text_content()
+    assert all(name in text for name in local.name) and "Mayday Trust" not in text
+    assert "Local or regional government" in text
+    # the chart shrinks with its results: no blank space is left below a short list
+    page.wait_for_function("h => document.querySelector('.vega-embed').getBoundingClientRect().height < h / 2",
+                           arg=full_height, timeout=5000)
+    org, scale = _one_case_filter(content)
+    filters.get_by_role("combobox", name="Organisation type:").select_option(org)
+    filters.get_by_role("combobox", name="System scale:").select_option(scale)
+    _wait_text(page, "1 matching case")
+    assert "1 matching cases" not in chart.text_content()
     link = page.locator(".hls-full-table a", has_text="Mayday Trust")
     assert link.get_attribute("href") == "../cases/mayday-trust.html"
+    groups = [g.strip() for g in page.locator(".hls-full-table .hls-group-row").all_text_contents()]
+    assert f"Local or regional government ({len(local)} cases)" in groups
 
 
 def test_experiment_checklist_counts_ticked_criteria(site):
@@ -122,7 +154,9 @@ def test_methods_finder_filters_by_stage(site):
     page.wait_for_selector(CHART, timeout=20000)
     _wait_text(page, f"{len(content.methods)} methods match")
     page.get_by_label("Learning Cycle stage:").select_option("purpose")
-    _wait_text(page, f"{len(methods_for(content, stage='purpose'))} methods match")
+    n = len(methods_for(content, stage='purpose'))
+    _wait_text(page, "1 method matches" if n == 1 else f"{n} methods match")
+    assert "1 methods match" not in page.locator(".vega-embed").first.text_content()
 
 
 def test_chapter_pages_offer_binder_jupyterhub_and_notebook_download(built_book):

@@ -5,6 +5,7 @@ and the data for every choice is in the chart already; filters pick what to show
 """
 from __future__ import annotations
 
+import json
 import textwrap
 
 import altair as alt
@@ -97,61 +98,101 @@ def question_explorer(content: Content, scale: str = "person", stage: str = "pur
 ANY = "any"
 
 
+def wrapped_labels(names: list[str], width: int) -> str:
+    """A Vega expression that writes each of ``names`` as an axis label on lines of ``width`` characters."""
+    table = {n: textwrap.wrap(n, width) for n in names}
+    return f"{json.dumps(table)}[datum.label] || datum.label"
+
+
 def _select(name: str, label: str, pairs: list[tuple[str, str]], value: str = ANY) -> alt.Parameter:
     return alt.param(name=name, value=value, bind=alt.binding_select(
         options=[ANY] + [i for i, _ in pairs], labels=["Any"] + [lab for _, lab in pairs], name=label))
 
 
+CASE_FILTERS = "hls-case-filters"   # id of the block above the explorer that holds its menus
+LIST_WIDTH = 620
+
+
 def case_explorer(content: Content, link_prefix: str = "../cases/", scale: str = ANY, sector: str = ANY,
-                  theme: str = ANY, stage: str = ANY) -> alt.VConcatChart:
-    """Filter the case library by scale, sector, theme and stage; a scale × sector overview with
-    tooltips, and the matching cases as links to their pages."""
+                  theme: str = ANY, stage: str = ANY, organisation_type: str = ANY,
+                  filters_element: str | None = None) -> alt.VConcatChart:
+    """Filter the case library by scale, sector, theme, stage and organisation type: the matching
+    cases as links to their pages (with their organisation type and place), then a scale × sector
+    overview. ``filters_element`` is the id of a block above the chart where the menus go."""
     from . import cases as C
     names = C.labels(content)
     data = C.long_form(content).assign(
         scale_name=lambda d: d.scale.map(names), sector_name=lambda d: d.sector.map(names),
-        href=lambda d: link_prefix + d.id + ".html")
+        org_name=lambda d: d.organisation_type.map(names), href=lambda d: link_prefix + d.id + ".html")
+    data["about"] = data.org_name + data.place.map(lambda p: f" · {p}" if p else "")
     used = lambda col: [(i, names[i]) for i in sorted(set(data[col]), key=lambda i: names[i])]  # noqa: E731
-    p_scale = _select("scale", "System scale: ", [(s.id, s.name) for s in content.scales], scale)
-    p_sector = _select("sector", "Sector: ", used("sector"), sector)
-    p_theme = _select("theme", "Theme: ", used("theme"), theme)
-    p_stage = _select("stage", "Learning Cycle stage: ", [(s.id, s.name) for s in content.stages], stage)
-    keep = " && ".join(f"({p} == '{ANY}' || datum.{p} == {p})" for p in ("scale", "sector", "theme", "stage"))
+    where = {"element": f"#{filters_element}"} if filters_element else {}
+
+    def select(name, label, pairs, value):
+        return alt.param(name=name, value=value, bind=alt.binding_select(
+            options=[ANY] + [i for i, _ in pairs], labels=["Any"] + [lab for _, lab in pairs], name=label, **where))
+
+    params = [select("organisation_type", "Organisation type: ", used("organisation_type"), organisation_type),
+              select("scale", "System scale: ", [(s.id, s.name) for s in content.scales], scale),
+              select("sector", "Sector: ", used("sector"), sector),
+              select("theme", "Theme: ", used("theme"), theme),
+              select("stage", "Learning Cycle stage: ", [(s.id, s.name) for s in content.stages], stage)]
+    keep = " && ".join(f"({p.name} == '{ANY}' || datum.{p.name} == {p.name})" for p in params)
     base = alt.Chart(data).transform_filter(keep)
 
+    total = base.transform_aggregate(n="distinct(id)").transform_calculate(
+        label="datum.n == 1 ? '1 matching case' : datum.n + ' matching cases'",
+    ).mark_text(align="left", baseline="top", fontSize=16, fontWeight="bold").encode(
+        x=alt.value(0), y=alt.value(0), text="label:N").properties(width=LIST_WIDTH, height=22)
+
+    rows = base.transform_aggregate(groupby=["id", "name", "href", "about"]).transform_window(
+        row="row_number()", sort=[alt.SortField("name")])
+    y = alt.Y("row:O", axis=None)
+    case_names = rows.mark_text(align="left", baseline="bottom", dy=-1, fontSize=14, color="#0b5394",
+                                cursor="pointer", limit=LIST_WIDTH).encode(
+        x=alt.value(0), y=y, text="name:N", href="href:N",
+        tooltip=[alt.Tooltip("name:N", title="Open the case page")])
+    about = rows.mark_text(align="left", baseline="top", dy=2, fontSize=12, color="#3d4a57",
+                           limit=LIST_WIDTH).encode(x=alt.value(0), y=y, text="about:N")
+    listing = alt.layer(case_names, about).properties(
+        width=LIST_WIDTH, height=alt.Step(42), title=alt.Title(
+            "Matching cases (select a name to open its page)", anchor="start"))
+
+    scales = [s.name for s in content.scales]
+    # one colour scale for every filter, so a shade always means the same count and the numbers on
+    # dark cells (white) and light cells (black) keep their contrast
+    most = int(data.groupby(["scale", "sector"]).id.nunique().max())
     overview = base.transform_aggregate(
         cases="distinct(id)", groupby=["scale", "scale_name", "sector_name"],
-    ).mark_rect(stroke="white", aria=False).encode(   # the same counts are in the table below the chart
-        x=alt.X("scale_name:N", title="System scale", sort=[s.name for s in content.scales],
-                axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("sector_name:N", title="Sector", axis=alt.Axis(title=None)),
-        color=alt.Color("cases:Q", title="Cases", scale=alt.Scale(scheme="blues")),
+    ).mark_rect(stroke="white", aria=False).encode(   # the same facts are in the table below the chart
+        x=alt.X("scale_name:N", title=None, scale=alt.Scale(domain=scales),
+                axis=alt.Axis(labelAngle=0, labelLimit=0, labelExpr=wrapped_labels(scales, 14))),
+        # labels on the right, so that long sector names do not push the list above them sideways
+        y=alt.Y("sector_name:N", title=None, axis=alt.Axis(labelLimit=0, orient="right")),
+        color=alt.Color("cases:Q", title="Cases", scale=alt.Scale(scheme="blues", domain=[0, most]),
+                        legend=alt.Legend(format="d", tickMinStep=1, orient="bottom", direction="horizontal",
+                                          gradientLength=200)),
         tooltip=[alt.Tooltip("sector_name:N", title="Sector"), alt.Tooltip("scale_name:N", title="Scale"),
                  alt.Tooltip("cases:Q", title="Number of cases")],
     )
     counts = base.transform_aggregate(
         cases="distinct(id)", groupby=["scale_name", "sector_name"],
-    ).mark_text(fontSize=12).encode(x=alt.X("scale_name:N", sort=[s.name for s in content.scales]),
-                                    y="sector_name:N", text="cases:Q",
-                                    color=alt.condition("datum.cases > 4", alt.value("white"), alt.value("black")))
-    grid = alt.layer(overview, counts).properties(width=360, title="How many matching cases work at each scale, by sector")
+    ).mark_text(fontSize=13, fontWeight="bold").encode(
+        x=alt.X("scale_name:N", scale=alt.Scale(domain=scales)), y="sector_name:N", text="cases:Q",
+        color=alt.condition(f"datum.cases > {most * 0.45}", alt.value("white"), alt.value("black")))
+    grid = alt.layer(overview, counts).properties(
+        width=alt.Step(105), height=alt.Step(24),
+        title=alt.Title("How the matching cases spread over system scales and sectors", anchor="start",
+                        frame="group", offset=8))
 
-    listing = base.transform_aggregate(groupby=["id", "name", "href"]).transform_window(
-        row="row_number()", sort=[alt.SortField("name")],
-    ).mark_text(align="left", fontSize=13, color="#0b5394", cursor="pointer").encode(
-        x=alt.value(0), y=alt.Y("row:O", axis=None), text="name:N", href="href:N",
-        tooltip=[alt.Tooltip("name:N", title="Open the case page")],
-    ).properties(width=360, height=alt.Step(20), title="Matching cases (select one to open its page)")
-    total = base.transform_aggregate(n="distinct(id)").mark_text(align="left", fontSize=14, fontWeight="bold").encode(
-        x=alt.value(0), y=alt.value(0), text=alt.Text("n:Q", format="d"),
-    ).transform_calculate(label="datum.n + ' matching cases'").encode(text="label:N").properties(width=360, height=20)
-
-    return (alt.vconcat(total, grid, listing, spacing=20)
-            .add_params(p_scale, p_sector, p_theme, p_stage)
-            .configure_view(stroke=None)
-            .properties(description=("Case-study explorer: filter the cases by system scale, sector, theme and "
-                                     "Learning Cycle stage. The grid counts matching cases by scale and sector; "
-                                     "the list links to each case's page. A full table of cases follows as text.")))
+    from .chart_style import readable
+    return readable(alt.vconcat(total, listing, grid, spacing=24)
+                    .add_params(*params)
+                    .configure_view(stroke=None)
+                    .properties(description=("Case-study explorer: filter the cases by organisation type, system "
+                                             "scale, sector, theme and Learning Cycle stage. The matching cases are "
+                                             "listed with links to their pages; a grid counts them by scale and "
+                                             "sector. A full table of cases follows as text.")))
 
 
 def methods_explorer(content: Content, stage: str = ANY, scale: str = ANY) -> alt.VConcatChart:
@@ -185,7 +226,7 @@ def methods_explorer(content: Content, stage: str = ANY, scale: str = ANY) -> al
         x=alt.value(12), y=alt.Y("y:Q", axis=None, scale=scale), text="text:N")
     listing = alt.layer(names, texts).properties(width=620, height=len(df) * slot * 17)
     total = alt.Chart(data).transform_filter(keep).transform_aggregate(n="distinct(id)").transform_calculate(
-        label="datum.n + ' methods match'").mark_text(align="left", fontSize=14, fontWeight="bold").encode(
+        label="datum.n == 1 ? '1 method matches' : datum.n + ' methods match'").mark_text(align="left", fontSize=14, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(0), text="label:N").properties(width=620, height=20)
     return (alt.vconcat(total, listing).add_params(p_stage, p_scale).configure_view(stroke=None)
             .properties(description="Methods and tools catalogue, filtered by Learning Cycle stage and system "

@@ -89,7 +89,8 @@ class QuestionExplorer:
 class CaseExplorer:
     """Filter the case library; the matching cases show as a table with links to their pages."""
 
-    def __init__(self, content: Content, scale=None, sector=None, theme=None, stage=None, work_dir: Path = WORK_DIR):
+    def __init__(self, content: Content, scale=None, sector=None, theme=None, stage=None, organisation_type=None,
+                 work_dir: Path = WORK_DIR):
         from . import cases as C
         self.content, self.C, self.work_dir = content, C, Path(work_dir)
         names = C.labels(content)
@@ -99,36 +100,45 @@ class CaseExplorer:
         self.stage = W.Dropdown(options=any_ + _options(content.stages), description="Stage")
         self.sector = W.Dropdown(options=any_ + used("sector"), description="Sector")
         self.theme = W.Dropdown(options=any_ + used("theme"), description="Theme")
+        self.organisation = W.Dropdown(options=any_ + used("organisation_type"), description="Organisation type")
         self.result = W.HTML()
         self.save = W.Button(description="Save this list (HTML, Markdown, CSV)", icon="download",
                              layout=W.Layout(width="auto"))
         self.save.on_click(self.export)
         self.status = W.HTML()
-        controls = [self.scale, self.stage, self.sector, self.theme]
+        controls = [self.organisation, self.scale, self.stage, self.sector, self.theme]
         for w in controls:
             w.style.description_width = "initial"
             w.observe(self.refresh, names="value")
-        self.widget = W.VBox([W.HBox(controls[:2]), W.HBox(controls[2:]), self.result, self.save, self.status])
-        for w, value in zip(controls, (scale, stage, sector, theme)):
+        self.widget = W.VBox([controls[0], W.HBox(controls[1:3]), W.HBox(controls[3:]), self.result, self.save,
+                              self.status])
+        for w, value in zip(controls, (organisation_type, scale, stage, sector, theme)):
             w.value = value    # each assignment refreshes; an unknown id fails loudly here
         self.refresh()
 
     def matches(self) -> pd.DataFrame:
         return self.C.filter_cases(self.content, scale=self.scale.value, sector=self.sector.value,
-                                   theme=self.theme.value, stage=self.stage.value)
+                                   theme=self.theme.value, stage=self.stage.value,
+                                   organisation_type=self.organisation.value)
 
     def refresh(self, _change=None) -> None:
-        df = self.matches()
-        self.result.value = render("case_matches.html", rows=df.to_dict("records"))
+        self.result.value = render("case_matches.html", rows=self.rows(self.matches()))
+
+    def rows(self, df: pd.DataFrame) -> list[dict]:
+        """The matching cases as records, with their organisation type and place in words."""
+        names = self.C.labels(self.content)
+        return [{**r, "organisation": names[r["organisation_type"]],
+                 "place": self.C.place_text(r["place"], r["country"])} for r in df.to_dict("records")]
 
     def filters(self) -> str:
-        picked = [f"{w.description}: {w.label}" for w in (self.scale, self.stage, self.sector, self.theme)
+        picked = [f"{w.description}: {w.label}" for w in (self.organisation, self.scale, self.stage, self.sector,
+                                                          self.theme)
                   if w.value is not None]
         return "; ".join(picked) or "none (every case)"
 
     def export(self, _button=None) -> list[Path]:
         df = self.matches()
-        rows = df.to_dict("records")
+        rows = self.rows(df)
         title = "Case studies to read"
         stem = free_name(self.work_dir / f"cases-{date.today().isoformat()}.html").stem
         paths = [write_atomic(self.work_dir / f"{stem}.html", exports.case_list_html(rows, title, self.filters())),

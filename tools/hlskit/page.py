@@ -115,32 +115,42 @@ def show_question_explorer(stage: str = "purpose", scale: str = "person"):
 
 
 def case_table_html(c: Content, prefix: str = "../cases/") -> str:
+    """Every case as a table row, grouped under its organisation type."""
     from . import cases as C
     names = C.labels(c)
-    rows = [{"id": r.id, "name": r.name, "place": ", ".join(x for x in (r.place, r.country) if x),
-             "scales": "; ".join(names[s] for s in r.scales), "stages": "; ".join(names[s] for s in r.stages),
-             "sectors": "; ".join(names[s] for s in r.sectors)} for r in C.cases_frame(c).itertuples()]
-    return render("case_table.html", rows=rows, prefix=prefix)
+    frame = C.cases_frame(c)
+    groups = []
+    for org in sorted(set(frame.organisation_type), key=lambda o: names[o]):
+        rows = [{"id": r.id, "name": r.name, "place": C.place_text(r.place, r.country),
+                 "scales": "; ".join(names[s] for s in r.scales), "stages": "; ".join(names[s] for s in r.stages),
+                 "sectors": "; ".join(names[s] for s in r.sectors)}
+                for r in frame[frame.organisation_type == org].itertuples()]
+        groups.append({"label": names[org], "rows": rows})
+    return render("case_table.html", groups=groups, total=len(frame), prefix=prefix)
 
 
 def show_case_explorer(scale: str = charts.ANY, sector: str = charts.ANY, theme: str = charts.ANY,
-                       stage: str = charts.ANY, prefix: str = "../cases/"):
+                       stage: str = charts.ANY, organisation_type: str = charts.ANY, prefix: str = "../cases/"):
     """The case-study explorer: filters and overview on the site, a filtering widget in Jupyter.
 
     ``prefix`` is the path from the calling page to the case pages.
     """
     c = content()
-    tool_intro("Case-study explorer", "find cases like mine: by scale, sector, theme or Learning Cycle stage.",
+    tool_intro("Case-study explorer",
+               "find cases like mine: by type of organisation, scale, sector, theme or Learning Cycle stage.",
                "5–15 minutes", "anyone; in a workshop, one person can drive while the group suggests filters",
                "open two or three matching cases, and ask what the people there did that you could try.")
     if is_static():
-        chart = charts.case_explorer(c, link_prefix=prefix, scale=scale, sector=sector, theme=theme, stage=stage)
+        display(HTML(render("chart_filters.html", id=charts.CASE_FILTERS, label="Find cases like yours")))
+        chart = charts.case_explorer(c, link_prefix=prefix, scale=scale, sector=sector, theme=theme, stage=stage,
+                                     organisation_type=organisation_type, filters_element=charts.CASE_FILTERS)
         display(chart)
         display(HTML(case_table_html(c, prefix)))
         return chart
     from .live import CaseExplorer
     pick = lambda v: None if v == charts.ANY else v  # noqa: E731
-    view = CaseExplorer(c, scale=pick(scale), sector=pick(sector), theme=pick(theme), stage=pick(stage))
+    view = CaseExplorer(c, scale=pick(scale), sector=pick(sector), theme=pick(theme), stage=pick(stage),
+                        organisation_type=pick(organisation_type))
     display(view.widget)
     return view
 
