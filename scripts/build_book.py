@@ -15,10 +15,15 @@
    notebook that failed in step 2 is executed again there, so its error fails the build with a
    traceback.
 
-Usage: python scripts/build_book.py [--force] [--serial]
-  --force   execute every notebook and read every page again (CI always does)
-  --serial  no parallel execution or Sphinx jobs (what a plain `jupyter-book build` does)
-Exit code: Sphinx's (0 = built, or already up to date).
+Before any of that, the content files (with the trainer's overlay) are validated, so a mistake in
+them stops the build at once with one message naming the file, record and field.
+
+Usage: python scripts/build_book.py [--force] [--serial] [--overlay DIR]
+  --force        execute every notebook and read every page again (CI always does)
+  --serial       no parallel execution or Sphinx jobs (what a plain `jupyter-book build` does)
+  --overlay DIR  lay a trainer's own content folder on top of the shipped content (otherwise
+                 $HLS_OVERLAY, or a folder named hls-content/ in or above the book's folder)
+Exit code: Sphinx's (0 = built, or already up to date); 1 for a content problem, 2 for a bad option.
 """
 from __future__ import annotations
 
@@ -45,16 +50,23 @@ def files_digest(paths: list[Path]) -> str:
     """Changes when any of these files' names or contents do."""
     h = hashlib.sha256()
     for p in paths:
-        h.update(str(p.relative_to(ROOT)).encode())
+        h.update(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p).encode())
         h.update(p.read_bytes())
     return h.hexdigest()
 
 
+def overlay_folder(root: Path = ROOT) -> Path | None:
+    """The trainer's content folder the book at ``root`` loads (the rule hlskit itself uses)."""
+    from hlskit.overlay import find_overlay
+    found = find_overlay(root)
+    return found if found is not None and found.is_dir() else None
+
+
 def fingerprint() -> str:
-    """The package, content and build settings the notebooks' outputs depend on."""
+    """The package, content, trainer's overlay and build settings the notebooks' outputs depend on."""
     files = []
-    for entry in WATCHED:
-        base = ROOT / entry
+    overlay = overlay_folder()
+    for base in [ROOT / entry for entry in WATCHED] + ([overlay] if overlay else []):
         found = sorted(p for p in base.rglob("*") if p.is_file()) if base.is_dir() else [base]
         files += [p for p in found if "__pycache__" not in p.parts and p.exists()]
     return files_digest(files)
@@ -80,10 +92,13 @@ def toc_docs(root: Path = ROOT) -> list[str]:
 
 def site_inputs(root: Path = ROOT) -> str:
     """Name, size and modification time of every file under the book root, plus the installed
-    packages, the vendored JavaScript and any overlay named by $HLS_OVERLAY. If this is what it was
-    after the last good build, nothing the build reads has changed, so the site is up to date."""
+    packages, the vendored JavaScript and the trainer's overlay the book loads (wherever it is). If
+    this is what it was after the last good build, nothing the build reads has changed, so the site
+    is up to date."""
     h = hashlib.sha256()
-    folders = [root] + ([Path(os.environ["HLS_OVERLAY"])] if os.environ.get("HLS_OVERLAY") else [])
+    overlay = overlay_folder(root)
+    h.update(f"overlay {overlay}\n".encode())
+    folders = [root] + ([overlay] if overlay is not None and not overlay.is_relative_to(root) else [])
     for folder in folders:
         h.update(f"{folder}\n".encode())
         for dirpath, dirnames, filenames in os.walk(folder):
@@ -150,14 +165,59 @@ def sphinx_build(jobs: int) -> int:
     return result
 
 
+def options(argv: list[str]) -> tuple[bool, bool, Path | None]:
+    """(force, serial, overlay) from the command line; a SystemExit with a message for anything else."""
+    force, serial, overlay, rest = False, False, None, list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--force":
+            force = True
+        elif arg == "--serial":
+            serial = True
+        elif arg == "--overlay" or arg.startswith("--overlay="):
+            value = arg.partition("=")[2] or (rest.pop(0) if rest else "")
+            if not value:
+                raise SystemExit("Problem: --overlay needs a folder, e.g. --overlay my-course-content")
+            overlay = Path(value).resolve()
+            if not overlay.is_dir():
+                raise SystemExit(f"Problem: --overlay {value}: no such folder")
+        else:
+            raise SystemExit(f"Problem: unknown option {arg!r}.\n{USAGE}")
+    return force, serial, overlay
+
+
+USAGE = "Usage: bash scripts/build.sh [--force] [--serial] [--overlay DIR]"
+
+
+def content_problem() -> str | None:
+    """Validate the content the book will load (in a second, before any notebook runs)."""
+    from hlskit.content import load_nearest
+    from hlskit.errors import ContentError
+    try:
+        load_nearest(ROOT)
+    except ContentError as exc:
+        return str(exc)
+    return None
+
+
 def main(argv: list[str]) -> int:
-    force = "--force" in argv or bool(os.environ.get("CI"))
-    serial = "--serial" in argv
+    try:
+        force, serial, overlay = options(argv)
+    except SystemExit as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    force = force or bool(os.environ.get("CI"))
+    if overlay is not None:
+        os.environ["HLS_OVERLAY"] = str(overlay)   # read by the book's extension and the kernels
     if not force and up_to_date():
         print("Nothing the book is built from has changed since the last good build.\n"
               f"The handbook is up to date. Open {BUILD / 'html' / 'index.html'} in your browser.\n"
-              "(To rebuild everything anyway: python scripts/build_book.py --force)")
+              "(To rebuild everything anyway: bash scripts/build.sh --force)")
         return 0
+    problem = content_problem()
+    if problem is not None:
+        print(f"Problem: {problem}\nThe book was not built. Fix that and run the build again.", file=sys.stderr)
+        return 1
     SITE_STAMP.unlink(missing_ok=True)
     fp, nbs = fingerprint(), notebooks()
     digest = files_digest(nbs)     # equal to the stamp's: every notebook is already cached

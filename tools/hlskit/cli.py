@@ -1,12 +1,13 @@
 """Commands for trainers and facilitators (installed as ``hlskit``)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .content import load_content
+from .content import find_overlay, load_nearest
 from .errors import ContentError
 
 
@@ -15,27 +16,42 @@ def main() -> None:
     """Tools for the Human Learning Systems handbook."""
 
 
+COUNTED = ("stages", "scales", "questions", "items", "methods", "glossary", "case_studies", "instruments")
+
+
 @main.command()
 @click.option("--overlay", type=click.Path(path_type=Path), help="Your own folder of content files.")
 @click.option("--seeds", type=click.Path(path_type=Path), help="Folder of the source documents, to check fidelity.")
 def check(overlay: Path | None, seeds: Path | None) -> None:
-    """Validate the content files (and, given --seeds, check quotes and own-words text against them)."""
-    try:
-        content = load_content(overlay)
-    except ContentError as exc:
-        click.echo(f"Problem: {exc}", err=True)
-        sys.exit(1)
-    counts = {k: len(getattr(content, k)) for k in ("stages", "scales", "questions", "items", "methods",
-                                                    "glossary", "case_studies")}
-    click.echo("Content is valid: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
+    """Validate what the book will load: the shipped content with your overlay (--overlay, else
+    $HLS_OVERLAY or a nearby hls-content/ folder); given --seeds, check the shipped records' quotes
+    and own-words text against the sources (your own records are checked for shape only)."""
+    content = _load(overlay)
+    counts = {k: len(getattr(content, k)) for k in COUNTED}
+    click.echo("Content is valid: " + ", ".join(f"{n} {_plural(k, n)}" for k, n in counts.items()))
+    if content.overlay is not None:
+        own = sorted({k for k, _ in content.from_overlay})
+        click.echo(f"Your folder {content.overlay} adds or replaces {len(content.from_overlay)} record(s)"
+                   + (f" ({', '.join(k.replace('_', ' ') for k in own)})" if own else ""))
     if seeds is not None:
         from .audit import audit
+        if not seeds.is_dir():
+            click.echo(f"Problem: no folder of source documents at {seeds}; the quotes were not checked.", err=True)
+            sys.exit(1)
         problems = audit(content, seeds)
         for p in problems:
             click.echo(f"Problem: {p}", err=True)
         if problems:
             sys.exit(1)
         click.echo("Every verbatim text is in its cited lines, and no own-words text copies the sources.")
+
+
+SINGULAR = {"stages": "stage", "scales": "scale", "questions": "question", "items": "item", "methods": "method",
+            "glossary": "glossary term", "case_studies": "case study", "instruments": "instrument"}
+
+
+def _plural(kind: str, n: int) -> str:
+    return SINGULAR[kind] if n == 1 else ("glossary terms" if kind == "glossary" else kind.replace("_", " "))
 
 
 @main.command()
@@ -108,8 +124,13 @@ def _stop(problem: str) -> None:
 
 
 def _load(overlay: Path | None):
+    """What the book here loads; an overlay found without --overlay is named, so nobody is surprised."""
+    found = find_overlay() if overlay is None else None
+    if found is not None:
+        how = "$HLS_OVERLAY" if os.environ.get("HLS_OVERLAY") else "the nearest hls-content folder"
+        click.echo(f"Using your content folder {found} ({how}).", err=True)
     try:
-        return load_content(overlay)
+        return load_nearest(overlay=overlay)
     except ContentError as exc:
         click.echo(f"Problem: {exc}", err=True)
         sys.exit(1)

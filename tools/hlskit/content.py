@@ -6,7 +6,6 @@ one, a new id is added. Everything is validated the same way; problems raise one
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,12 +16,12 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError
 from .kit_schema import Kit
+from .overlay import CASE_STUDIES, OVERLAY_FOLDER, find_case_studies, find_overlay  # noqa: F401  (re-exported)
 from .schema import (CaseStudy, GlossaryTerm, Instrument, ItemList, ListItem, Method, Pathway, Question,
                      QuestionTable, Scale, Stage, Vocabulary)
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml is ten times faster when present
 PACKAGE_CONTENT = Path(str(resources.files("hlskit") / "content"))
-CASE_STUDIES = Path(__file__).resolve().parents[2] / "case_studies"   # present in a source checkout
 
 # kind (file or folder name) -> model
 KINDS: dict[str, type[BaseModel]] = {
@@ -60,6 +59,8 @@ class Content:
     pathways: tuple[Pathway, ...] = ()
     kits: tuple[Kit, ...] = ()
     origins: tuple[tuple[str, str, str], ...] = ()   # (kind, id, file) for messages and provenance
+    overlay: str | None = None                       # the trainer's folder laid on top, if any
+    from_overlay: frozenset[tuple[str, str]] = frozenset()   # (kind, id) of the trainer's own records
 
     def stage(self, stage_id: str) -> Stage:
         return by_id(self.stages, stage_id, "stage")
@@ -78,6 +79,10 @@ class Content:
 
     def origin(self, kind: str, record_id: str) -> str:
         return next(f for k, i, f in self.origins if k == kind and i == record_id)
+
+    def is_trainers(self, kind: str, record_id: str) -> bool:
+        """True for a record that came from the trainer's overlay (new, or replacing a shipped one)."""
+        return (kind, record_id) in self.from_overlay
 
 
 def by_id(records, record_id: str, what: str):
@@ -136,10 +141,11 @@ def _files(folder: Path, kind: str) -> list[Path]:
     return ([single] if single.exists() else []) + many
 
 
-def _load_kind(kind: str, layers: list[list[Path]], origins: dict) -> list[BaseModel]:
-    """Validate each layer's files in turn; a later layer's record replaces an earlier one's."""
+def _load_kind(kind: str, layers: list[list[Path]], origins: dict, overlaid: set) -> list[BaseModel]:
+    """Validate each layer's files in turn; a later layer's record replaces an earlier one's, a new id
+    is added. Records of every layer after the first (the trainer's overlay) are noted in ``overlaid``."""
     merged: dict[str, BaseModel] = {}
-    for files in layers:
+    for n, files in enumerate(layers):
         layer_ids: dict[str, Path] = {}
         for path in files:
             for rec in validate_records(path, read_yaml(path), KINDS[kind]):
@@ -148,6 +154,8 @@ def _load_kind(kind: str, layers: list[list[Path]], origins: dict) -> list[BaseM
                 layer_ids[rec.id] = path
                 merged[rec.id] = rec
                 origins[(kind, rec.id)] = str(path)
+                if n > 0:
+                    overlaid.add((kind, rec.id))
     return list(merged.values())
 
 
@@ -170,6 +178,7 @@ def load_content(overlay: str | Path | None = None, case_studies: str | Path | N
             raise ContentError(str(overlay / unknown[0]), None, None,
                                f"is not a content kind this handbook knows ({', '.join(sorted(KINDS))})")
     origins: dict[tuple[str, str], str] = {}
+    overlaid: set[tuple[str, str]] = set()
     kinds: dict[str, list] = {}
     for kind in KINDS:
         if kind == "case_studies":
@@ -178,38 +187,26 @@ def load_content(overlay: str | Path | None = None, case_studies: str | Path | N
             layers = [_files(base, kind)]
         if overlay is not None:
             layers.append(_files(overlay, kind))
-        kinds[kind] = _load_kind(kind, layers, origins)
+        kinds[kind] = _load_kind(kind, layers, origins, overlaid)
     kinds["stages"].sort(key=lambda s: s.order)
     kinds["scales"].sort(key=lambda s: s.order)
     kinds["questions"].sort(key=lambda q: (q.table, q.order))
     kinds["items"].sort(key=lambda i: (i.list, i.order))
     kinds["pathways"].sort(key=lambda p: p.order)
     content = Content(**{k: tuple(v) for k, v in kinds.items()},
-                      origins=tuple((k, i, f) for (k, i), f in origins.items()))
+                      origins=tuple((k, i, f) for (k, i), f in origins.items()),
+                      overlay=str(overlay) if overlay is not None else None, from_overlay=frozenset(overlaid))
     from .checks import check_references   # cross-file rules live in their own module
     check_references(content)
     return content
 
 
-__all__ = ["Content", "ContentError", "KINDS", "load_content", "read_yaml", "validate_records"]
+__all__ = ["Content", "ContentError", "KINDS", "find_overlay", "load_content", "load_nearest", "read_yaml",
+           "validate_records"]
 
 
-OVERLAY_FOLDER = "hls-content"
-
-
-def find_overlay(start: Path | None = None) -> Path | None:
-    """A trainer's content folder: $HLS_OVERLAY, or the nearest ``hls-content/`` at or above ``start``."""
-    if os.environ.get("HLS_OVERLAY"):
-        return Path(os.environ["HLS_OVERLAY"])
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / OVERLAY_FOLDER).is_dir():
-            return folder / OVERLAY_FOLDER
-    return None
-
-
-def load_nearest(start: Path | None = None) -> Content:
-    """Shipped content plus the nearest trainer overlay (workshop packs carry one, with their cases)."""
-    overlay = find_overlay(start)
-    cases = overlay / "case_studies" if overlay is not None and (overlay / "case_studies").is_dir() else None
-    return load_content(overlay, case_studies=cases)
+def load_nearest(start: Path | None = None, overlay: str | Path | None = None) -> Content:
+    """What the book built at ``start`` loads: the shipped content and cases, with the trainer's
+    overlay (``overlay``, else $HLS_OVERLAY or the nearest ``hls-content/``) on top, merged by id."""
+    overlay = overlay if overlay is not None else find_overlay(start)
+    return load_content(overlay, case_studies=find_case_studies(start))

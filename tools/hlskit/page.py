@@ -13,7 +13,7 @@ from IPython.display import HTML, display
 from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
 from . import charts, diagrams
 from . import questions as Q
-from .content import Content, by_id, find_overlay, load_nearest
+from .content import Content, by_id, find_case_studies, find_overlay, load_nearest
 from .html import render
 
 # SVG keeps text in the DOM (screen readers, search, tests); no action menu (an unlabelled <summary>).
@@ -32,18 +32,18 @@ if is_static():
     # readers running a chapter keep Altair's more precise error messages.
     alt.utils.schemapi.disable_debug_mode()
 
-_CONTENT: dict[Path | None, Content] = {}
+_CONTENT: dict[tuple[Path | None, Path], Content] = {}
 
 
 def content() -> Content:
     """The shipped content with the nearest trainer's overlay on top, loaded once per overlay.
 
-    Keyed by overlay so that a kernel reused for several notebooks (the book build does that)
+    Keyed by overlay and case folder so that a kernel reused for several notebooks (the book build does that)
     still gives each notebook the content its own folder would."""
-    overlay = find_overlay()
-    if overlay not in _CONTENT:
-        _CONTENT[overlay] = load_nearest()
-    return _CONTENT[overlay]
+    key = (find_overlay(), find_case_studies())
+    if key not in _CONTENT:
+        _CONTENT[key] = load_nearest()
+    return _CONTENT[key]
 
 
 def _show_diagram(chart, caption: str, description: str, items: list[dict]):
