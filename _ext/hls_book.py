@@ -3,7 +3,8 @@
 - Marks the build (HLS_BOOK_BUILD=1) so chapters executed for the static site render their tools
   as kernel-free pages; the same notebooks opened in JupyterLab show live widgets instead.
 - Copies the handbook's own CSS and scripts into the site after every build, even one that writes
-  no page (Sphinx alone would not).
+  no page (Sphinx alone would not), and the folders named in ``hls_extra_folders`` (a workshop
+  pack's printable worksheets) as they are.
 - Generates the glossary (book/back/glossary.md), the reader pathways (book/start/pathways.md), the
   commissioner's kit (book/themes/commissioners_kit.md) and
   one page per case study (book/cases/<id>.md) from the case files before the table of
@@ -65,6 +66,8 @@ def write_generated_pages(app, config) -> None:
 
     root = Path(app.srcdir)
     book = root / "book"
+    if config.hls_overlay:    # a workshop pack names its own content folder, whatever $HLS_OVERLAY says
+        os.environ["HLS_OVERLAY"] = str(root / config.hls_overlay)   # read by the kernels too
     content = load_nearest(root)
     wanted_pages = set(config.hls_generated_pages)   # a workshop pack asks for fewer
     if "glossary" in wanted_pages:
@@ -111,10 +114,14 @@ def refresh_own_static(app, exception) -> None:
         return
     for folder in _own_static_folders(app):
         copy_asset(folder, Path(app.outdir) / "_static", excluded=lambda path: Path(path).name.startswith("."))
+    for name in app.config.hls_extra_folders:     # a workshop pack's printable worksheets
+        copy_asset(Path(app.srcdir) / name, Path(app.outdir) / name)
 
 
 def setup(app):
     app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways", "kit"], "env")
+    app.add_config_value("hls_extra_folders", [], "html")
+    app.add_config_value("hls_overlay", "", "env")
     app.connect("config-inited", write_generated_pages, priority=100)
     app.connect("config-inited", _add_form_script, priority=110)
     app.add_js_file("hls-forms.js", loading_method="defer")

@@ -35,7 +35,11 @@ CDN_HOSTS = re.compile(
     r"code\.jquery\.com|ajax\.googleapis\.com|fonts\.googleapis\.com)/[^\"'\s)]*")
 
 def _node_modules(app):
-    return Path(app.srcdir, app.config.offline_node_modules).resolve()
+    """The first of the configured node_modules folders that exists (a workshop pack lists its own,
+    then the handbook's, so it builds offline without a second `npm ci`)."""
+    wanted = app.config.offline_node_modules
+    folders = [Path(app.srcdir, f).resolve() for f in ([wanted] if isinstance(wanted, str) else wanted)]
+    return next((f for f in folders if (f / ".package-lock.json").exists()), folders[0])
 
 def _check_sources(app):
     if app.builder.format != "html":
@@ -111,7 +115,7 @@ def _dedupe_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = unique
 
 def setup(app: Sphinx):
-    app.add_config_value("offline_node_modules", "node_modules", "html")
+    app.add_config_value("offline_node_modules", "node_modules", "html", types=[str, list])
     app.connect("builder-inited", _check_sources)
     app.connect("build-finished", _build_finished)
     app.connect("html-page-context", _dedupe_scripts)

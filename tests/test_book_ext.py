@@ -22,7 +22,17 @@ def fake_app(tmp_path: Path, fmt: str = "html") -> SimpleNamespace:
     (tmp_path / "book" / "_static").mkdir(parents=True)
     (tmp_path / "site" / "_static").mkdir(parents=True)
     return SimpleNamespace(builder=SimpleNamespace(format=fmt), confdir=str(tmp_path / "book"),
-                           outdir=str(tmp_path / "site"))
+                           srcdir=str(tmp_path / "book"), outdir=str(tmp_path / "site"),
+                           config=SimpleNamespace(hls_extra_folders=[]))
+
+
+def test_a_packs_worksheets_folder_is_copied_into_its_site(hls_book, tmp_path):
+    app = fake_app(tmp_path)
+    app.config.hls_extra_folders = ["worksheets"]
+    (tmp_path / "book" / "worksheets").mkdir()
+    (tmp_path / "book" / "worksheets" / "questions-purpose.html").write_text("<h1>Purpose</h1>")
+    hls_book.refresh_own_static(app, None)
+    assert (tmp_path / "site" / "worksheets" / "questions-purpose.html").read_text() == "<h1>Purpose</h1>"
 
 
 def test_an_edited_stylesheet_reaches_the_site_even_when_no_page_is_written(hls_book, tmp_path):

@@ -91,3 +91,25 @@ def test_seeds_check_says_once_that_the_folder_is_missing(tmp_path):
     assert res.exit_code == 1
     problems = [ln for ln in res.output.splitlines() if ln.startswith("Problem")]
     assert len(problems) == 1 and "no folder of source documents" in problems[0]
+
+
+def test_a_trainers_case_page_says_it_comes_from_the_course_naming_its_source():
+    from hlskit.pages import case_page
+    c = load_content(TRAINER)
+    own = case_page(c, "northfield-hub")
+    assert "course's own material (northfield\\-course\\-notes.docx)" in own
+    assert "handbook's own words" not in own
+    shipped = case_page(c, "dorset")
+    assert "handbook's own words" in shipped and "course's own material" not in shipped
+
+
+def test_the_static_explorer_shows_a_questions_own_source_note_under_it():
+    from hlskit import charts
+    c = load_content(TRAINER)
+    d = charts.explorer_lines(c)
+    cell = d[(d.scale == "organisation") & (d.stage == "purpose")].reset_index(drop=True)
+    mine = cell.index[cell.text.str.contains("families we work")][0]
+    after = cell.iloc[mine:].reset_index(drop=True)
+    note = after[after["style"] == "note"].iloc[0]
+    assert note.text.startswith("Source: northfield-course-notes.docx")
+    assert (after.iloc[:note.name]["style"] == "question").all()     # directly under the question

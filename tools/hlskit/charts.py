@@ -30,7 +30,7 @@ def explorer_lines(content: Content) -> pd.DataFrame:
     """Every scale × stage cell of the explorer, laid out as text lines.
 
     Columns: scale, below (the scale this panel sits above, or ""), stage, line, text, style
-    (title | heading | leadin | question).
+    (title | heading | leadin | question | note: the source of the questions just above it).
     """
     rows = []
     scale_ids = [s.id for s in content.scales]
@@ -42,11 +42,11 @@ def explorer_lines(content: Content) -> pd.DataFrame:
             learning = Q.questions_for(content, sc.id, st.id, frame)
             out.append((f"Learning questions: {st.name}", "heading"))
             lead = None
-            for q in learning.itertuples():
+            for q, note in _with_notes(learning):
                 if q.lead_in and q.lead_in != lead:
                     out += [(ln, "leadin") for ln in wrap_lines(q.lead_in)]
                     lead = q.lead_in
-                out += [(ln, "question") for ln in wrap_lines(q.text, bullet="• ")]
+                out += [(ln, "question") for ln in wrap_lines(q.text, bullet="• ")] + note
             if learning.empty:
                 out.append(("(no questions in the source for this cell)", "leadin"))
             stewarding = Q.stewarding_questions(content, sc.id, frame)
@@ -55,11 +55,20 @@ def explorer_lines(content: Content) -> pd.DataFrame:
                 if not part.empty:
                     out.append(("", "question"))
                     out.append((f"{role.capitalize()} the cycle (every stage)", "heading"))
-                    for q in part.itertuples():
-                        out += [(ln, "question") for ln in wrap_lines(q.text, bullet="• ")]
+                    for q, note in _with_notes(part):
+                        out += [(ln, "question") for ln in wrap_lines(q.text, bullet="• ")] + note
             rows += [{"scale": sc.id, "below": below, "stage": st.id, "line": n, "text": t, "style": s}
                      for n, (t, s) in enumerate(out)]
     return pd.DataFrame(rows, columns=["scale", "below", "stage", "line", "text", "style"])
+
+
+def _with_notes(questions: pd.DataFrame):
+    """Each question with the lines of its source note: shown once, under the last of a run of
+    questions that share it (so a trainer's own question shows its own source)."""
+    qs = list(questions.itertuples())
+    for n, q in enumerate(qs):
+        last = n + 1 == len(qs) or qs[n + 1].source != q.source
+        yield q, [(ln, "note") for ln in wrap_lines(f"Source: {q.source}", WRAP + 6)] if last else []
 
 
 def _text_panel(data: pd.DataFrame, keep, lines: int) -> alt.LayerChart:
@@ -68,7 +77,8 @@ def _text_panel(data: pd.DataFrame, keep, lines: int) -> alt.LayerChart:
     base = alt.Chart(data).transform_filter(keep).encode(
         x=alt.value(0), y=alt.Y("line:Q", axis=None, scale=grid), text="text:N")
     styles = {"title": dict(fontSize=15, fontWeight="bold"), "heading": dict(fontSize=13, fontWeight="bold"),
-              "leadin": dict(fontSize=13, fontStyle="italic"), "question": dict(fontSize=13)}
+              "leadin": dict(fontSize=13, fontStyle="italic"), "question": dict(fontSize=13),
+              "note": dict(fontSize=12, color="#555")}
     layers = [base.transform_filter(alt.datum.style == style).mark_text(align="left", baseline="middle", **kw)
               for style, kw in styles.items()]
     return alt.layer(*layers).properties(width=PANEL_WIDTH, height=lines * LINE)

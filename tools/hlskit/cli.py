@@ -139,19 +139,38 @@ def _load(overlay: Path | None):
 @main.command()
 @click.option("--chapter", "chapters", multiple=True, required=True,
               help="A chapter to include, e.g. book/cycle/purpose (repeat for more).")
-@click.option("--instrument", "instruments", multiple=True, help="A self-assessment to include (repeatable).")
+@click.option("--instrument", "instruments", multiple=True,
+              help="A self-assessment to include, with a page where participants answer it (repeatable).")
 @click.option("--title", default="Human Learning Systems workshop", show_default=True)
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="A new, empty folder.")
-@click.option("--overlay", type=click.Path(path_type=Path), help="Your own folder of content files.")
+@click.option("--overlay", type=click.Path(path_type=Path),
+              help="Your own folder of content files (else $HLS_OVERLAY or a nearby hls-content/).")
 @click.option("--book", "book_root", type=click.Path(path_type=Path), default=Path("."), show_default=True,
               help="The handbook's folder (where _config.yml is).")
-def pack(chapters, instruments, title, out, overlay, book_root) -> None:
+@click.option("--build", "build", is_flag=True, help="Also build the pack's website now (into OUT/_build/html).")
+def pack(chapters, instruments, title, out, overlay, book_root, build) -> None:
     """Build a workshop pack: chosen chapters that build as their own small book, with worksheets."""
+    import subprocess
+    from .pack_pages import build_command, shell
     from .packs import PackError, make_pack
     content = _load(overlay)
+    used = Path(content.overlay) if content.overlay is not None else None
     try:
-        written = make_pack(book_root, content, list(chapters), list(instruments), title, out, overlay)
+        written = make_pack(book_root, content, list(chapters), list(instruments), title, out, used)
     except (PackError, KeyError) as exc:
         click.echo(f"Problem: {exc.args[0] if isinstance(exc, KeyError) else exc}", err=True)
         sys.exit(2)
-    click.echo(f"Wrote {len(written)} files to {out}. Build it with: jupyter-book build {out}")
+    command = build_command(out)
+    click.echo(f"Wrote {len(written)} files to {out}: printable worksheets in {out / 'worksheets'}, "
+               f"facilitator notes in {out / 'facilitator-notes.html'}.")
+    if not build:
+        click.echo(f"Build its website with:\n  {shell(command)}")
+        return
+    click.echo("Building the pack's website (its notebooks run; this takes a minute or two)...")
+    done = subprocess.run(command)
+    if done.returncode != 0:
+        click.echo(f"Problem: the pack's build failed (the messages above say where). Retry with:\n  {shell(command)}",
+                   err=True)
+        sys.exit(1)
+    click.echo(f"Built. Open {Path(out).resolve() / '_build' / 'html' / 'index.html'} in your browser. "
+               f"To build it again after a change:\n  {shell(command)}")

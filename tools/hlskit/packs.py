@@ -1,8 +1,10 @@
 """Workshop packs: a self-contained folder with chosen chapters that builds as its own small book.
 
-A pack holds the chapter notebooks (links to chapters left out point to the published handbook),
-the content they need (``hls-content/``, including the case studies and any trainer overlay), its own
-_config.yml and _toc.yml, the Sphinx extensions, printable participant worksheets and facilitator notes.
+A pack holds the chapter notebooks (links to chapters left out point to the published handbook), a
+page with the interactive form for each chosen self-assessment, the handbook's case studies
+(``case_studies/``) and the trainer's overlay (``hls-content/``), which load merged by id as in the
+handbook; its own _config.yml and _toc.yml with the handbook's extensions, stylesheet and scripts;
+printable participant worksheets and printable facilitator notes.
 """
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ import yaml
 
 from . import exports
 from . import questions as Q
-from .content import Content
+from . import pack_pages
+from .content import Content, load_nearest
+from .errors import ContentError
 from .experiments import ExperimentDesign, review
 from .files import write_atomic
 from .html import render
@@ -87,12 +91,21 @@ def make_pack(book_root: Path, content: Content, chapters: list[str], instrument
         raise PackError("name at least one chapter with --chapter")
     config = yaml.safe_load((book_root / "_config.yml").read_text(encoding="utf-8"))
     base_url = base_url or config.get("html", {}).get("baseurl", "")
+
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        return _write_pack(book_root, content, sources, instruments, title, out, overlay, base_url, config)
+    except BaseException:
+        shutil.rmtree(out, ignore_errors=True)    # it was empty or new: only this pack's files go
+        raise
+
+
+def _write_pack(book_root: Path, content: Content, sources: dict[str, Path], instruments: list[str], title: str,
+                out: Path, overlay: Path | None, base_url: str, config: dict) -> list[Path]:
     titles = {}
     for p in (book_root / "book").rglob("*.ipynb"):
         titles[str(p.relative_to(book_root).with_suffix(""))] = _title(_markdown(json.loads(p.read_text())), p.stem)
-
     written: list[Path] = []
-    out.mkdir(parents=True, exist_ok=True)
     notes = []
     for doc, src in sources.items():
         dest = out / src.relative_to(book_root)
@@ -111,15 +124,11 @@ def make_pack(book_root: Path, content: Content, chapters: list[str], instrument
         notes.append({"doc": doc, "title": _title(md, doc), "try_this": _section(md, "Try this"),
                       "reflection": _section(md, "Questions for reflection")})
 
-    # content: the case studies (pages are generated from them) and the trainer's own overlay
-    content_dir = out / "hls-content"
-    shutil.copytree(book_root / "case_studies", content_dir / "case_studies")
-    if overlay is not None:
-        shutil.copytree(overlay, content_dir, dirs_exist_ok=True)
-    shutil.copytree(book_root / "_ext", out / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("package.json", "package-lock.json", "requirements.txt"):
-        shutil.copy(book_root / name, out / name)
-
+    _copy_book_parts(book_root, out, overlay)
+    inst_records = [content.instrument(i) for i in instruments]
+    for inst in inst_records:
+        written.append(pack_pages.write_notebook(out / "book" / "self-assessment" / f"{inst.id}.ipynb",
+                                                 pack_pages.instrument_notebook(inst)))
     worksheets = _worksheets(content, sources, instruments, out / "worksheets")
     written += worksheets
     stages = {s.id for s in content.stages}
@@ -127,25 +136,67 @@ def make_pack(book_root: Path, content: Content, chapters: list[str], instrument
                "sheet": f"worksheets/questions-{Path(n['doc']).name}.html" if Path(n["doc"]).name in stages else ""}
               for n in notes]
     written.append(write_atomic(out / "index.md", render("pack_index.md", title=title, agenda=agenda,
-                                                         instruments=[content.instrument(i) for i in instruments],
-                                                         made=date.today().isoformat())))
-    written.append(write_atomic(out / "facilitator-notes.md", render("pack_notes.md", title=title, notes=notes,
-                                                                     instruments=[content.instrument(i) for i in instruments])))
-    config["title"] = title
-    config["exclude_patterns"] = [*config.get("exclude_patterns", []), "hls-content", "worksheets"]
-    config.setdefault("sphinx", {}).setdefault("config", {})["hls_generated_pages"] = ["cases", "glossary"]
-    config.get("launch_buttons", {}).pop("binderhub_url", None)   # a pack is not the handbook's repository
-    written.append(write_atomic(out / "_config.yml", yaml.safe_dump(config, sort_keys=False, allow_unicode=True)))
-    toc = {"format": "jb-book", "root": "index", "parts": [
-        {"caption": "Chapters", "chapters": [{"file": d} for d in sources]},
-        {"caption": "For the facilitator", "chapters": [{"file": "facilitator-notes"}]},
-        {"caption": "Reference", "chapters": [{"file": "book/back/glossary"},
-                                              {"file": "cases", "sections": [{"glob": "book/cases/*"}]}]},
-    ]}
+                                                         instruments=inst_records, made=date.today().isoformat())))
+    written.append(write_atomic(out / "facilitator-notes.html", pack_pages.notes_html(title, notes, inst_records, out)))
+    written.append(write_atomic(out / "README.txt", pack_pages.readme(title, out, inst_records)))
+    written.append(write_atomic(out / "_config.yml", yaml.safe_dump(_pack_config(config, title, book_root, out),
+                                                                    sort_keys=False, allow_unicode=True)))
+    chapters_part = [{"file": d} for d in sources]
+    parts = [{"caption": "Chapters", "chapters": chapters_part}]
+    if inst_records:
+        parts.append({"caption": "Self-assessments",
+                      "chapters": [{"file": f"book/self-assessment/{i.id}"} for i in inst_records]})
+    parts.append({"caption": "Reference", "chapters": [{"file": "book/back/glossary"},
+                                                       {"file": "cases", "sections": [{"glob": "book/cases/*"}]}]})
+    toc = {"format": "jb-book", "root": "index", "parts": parts}
     written.append(write_atomic(out / "_toc.yml", yaml.safe_dump(toc, sort_keys=False)))
     written.append(write_atomic(out / "cases.md", "# Case studies\n\nEvery case in the handbook's library, one "
                                                   "page each, for the chapters' \"From practice\" links.\n"))
+    _check_loads_the_same(out, content)
     return written
+
+
+def _copy_book_parts(book_root: Path, out: Path, overlay: Path | None) -> None:
+    """The handbook's case studies, the trainer's overlay (kept apart, so it merges by id on top, as
+    in the handbook), and the extensions, stylesheet, scripts and JavaScript list the book uses."""
+    from .overlay import find_case_studies
+    shutil.copytree(find_case_studies(book_root), out / "case_studies")
+    (out / "hls-content").mkdir()
+    if overlay is not None:
+        shutil.copytree(overlay, out / "hls-content", dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    for folder in ("_ext", "_static"):
+        if (book_root / folder).is_dir():
+            shutil.copytree(book_root / folder, out / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("package.json", "package-lock.json", "requirements.txt"):
+        shutil.copy(book_root / name, out / name)
+
+
+def _pack_config(config: dict, title: str, book_root: Path, out: Path) -> dict:
+    """The handbook's settings, for a small book: its title, its own pages, and the handbook's
+    JavaScript packages (its own node_modules/ first, after ``npm ci`` in the pack)."""
+    import os
+    config["title"] = title
+    config["exclude_patterns"] = [*config.get("exclude_patterns", []), "hls-content", "worksheets", "README.txt"]
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["hls_generated_pages"] = ["cases", "glossary"]
+    sphinx["hls_extra_folders"] = ["worksheets"]           # printable pages reachable from the site
+    sphinx["hls_overlay"] = "hls-content"
+    handbook_js = (Path(book_root) / "node_modules").resolve()
+    sphinx["offline_node_modules"] = ["node_modules", os.path.relpath(handbook_js, Path(out).resolve())]
+    config.get("launch_buttons", {}).pop("binderhub_url", None)   # a pack is not the handbook's repository
+    return config
+
+
+def _check_loads_the_same(out: Path, content: Content) -> None:
+    """The pack's book must load what the trainer checked: every case and instrument, merged by id."""
+    try:
+        packed = load_nearest(out, overlay=out / "hls-content")
+    except ContentError as exc:
+        raise PackError(f"the pack's content does not load: {exc}") from None
+    for kind in ("case_studies", "instruments", "questions"):
+        if [r.id for r in getattr(packed, kind)] != [r.id for r in getattr(content, kind)]:
+            raise PackError(f"the pack's {kind.replace('_', ' ')} differ from the checked content")
 
 
 def _worksheets(content: Content, sources: dict[str, Path], instruments: list[str], folder: Path) -> list[Path]:

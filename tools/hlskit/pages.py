@@ -20,7 +20,7 @@ def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = 
     """The MyST page for one case; ``cited_by`` is (docname relative to the case page, title) pairs."""
     case = content.case(case_id)
     return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by),
-                  credit=credit, source_key=source_key)
+                  credit=credit, source_key=source_key, trainers=content.is_trainers("case_studies", case_id))
 
 
 def glossary_page(content: Content, used_in: dict[str, list[tuple[str, str]]] | None = None) -> str:
