@@ -105,3 +105,21 @@ def test_a_broken_overlay_is_refused_before_any_pack_is_written(tmp_path):
     assert not (tmp_path / "pack").exists()
 
 
+
+
+def test_a_pack_builds_with_the_command_it_prints_and_looks_like_the_handbook(tmp_path):
+    """Build a workshop pack with only the command it prints, then look at what it made."""
+    import shlex
+    out, printed = make(tmp_path, "--chapter", "book/cycle/codesign", "--instrument", "learning-trust",
+                        "--title", "Northfield course")
+    command = shlex.split(printed.split("Build its website with:")[1].strip())
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0 and "build succeeded." in proc.stdout, proc.stdout[-4000:] + proc.stderr[-2000:]
+    site = out / "_build" / "html"
+    html = (site / "book" / "cycle" / "purpose.html").read_text()
+    assert "vega-embed" in html and "Learning questions" in html          # the notebook ran its tools
+    assert "hls.css" in html and (site / "_static" / "hls.css").exists()
+    assert (site / "book" / "cases" / "dorset.html").exists()
+    assert "as our course tells it" in (site / "book" / "cases" / "aberlour.html").read_text()
+    assert (site / "worksheets" / "questions-purpose.html").exists()
+    assert 'class="hls-questionnaire"' in (site / "book" / "self-assessment" / "northfield-check.html").read_text()
