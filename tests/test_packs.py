@@ -23,6 +23,13 @@ def test_links_to_chapters_outside_the_pack_point_to_the_published_handbook():
     assert "[Embed](https://example.org/hls/book/cycle/embed.html)" in out
 
 
+def test_bibliography_references_in_a_pack_point_to_the_published_handbook():
+    text = "A review ({ref}`Hood and Dixon, 2015 <bib-hood-dixon-2015>`); {ref}`evidence <evidence-fcdo>`."
+    out = rewrite_links(text, "book/why/real_world", {"book/why/real_world"}, "https://example.org/hls/", {})
+    assert "[Hood and Dixon, 2015](https://example.org/hls/book/back/bibliography.html#bib-hood-dixon-2015)" in out
+    assert "{ref}`evidence <evidence-fcdo>`" in out      # case pages travel with every pack
+
+
 def test_pack_refuses_to_overwrite_and_names_unknown_chapters(tmp_path):
     (tmp_path / "taken").mkdir()
     (tmp_path / "taken" / "mine.txt").write_text("keep me")

@@ -26,6 +26,7 @@ from .files import write_atomic
 from .html import render
 
 DOC_LINK = re.compile(r"\{doc\}`(?:([^`<]*?)\s*<([^>`]+)>|([^`<>]+))`")
+BIB_REF = re.compile(r"\{ref\}`([^`<]*?)\s*<(bib-[a-z0-9-]+)>`")   # the bibliography is never in a pack
 
 
 class PackError(ValueError):
@@ -66,6 +67,8 @@ def rewrite_links(text: str, here: str, included: set[str], base_url: str, title
         if doc in included or doc.startswith(("book/cases/", "book/back/glossary")):
             return m.group(0)
         return f"[{label or titles.get(doc, doc)}]({base_url.rstrip('/')}/{doc}.html)"
+    text = BIB_REF.sub(lambda m: f"[{m.group(1)}]({base_url.rstrip('/')}/book/back/bibliography.html#{m.group(2)})",
+                       text)
     return DOC_LINK.sub(sub, text)
 
 
