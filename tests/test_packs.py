@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from hlskit.cli import main
+from hlskit.content import load_content
 from hlskit.packs import rewrite_links
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,6 +44,8 @@ def test_pack_refuses_to_overwrite_and_names_unknown_chapters(tmp_path):
 
 
 TRAINER = Path(__file__).parent / "fixtures" / "trainer"
+SEEDS = ROOT.parent / "shared" / "seeds"
+CONTENT_INSTRUMENTS = [i.id for i in load_content().instruments]
 
 
 def make(tmp_path, *extra: str):
@@ -114,19 +117,113 @@ def test_a_broken_overlay_is_refused_before_any_pack_is_written(tmp_path):
 
 
 
-def test_a_pack_builds_with_the_command_it_prints_and_looks_like_the_handbook(tmp_path):
-    """Build a workshop pack with only the command it prints, then look at what it made."""
+def run(args, cwd, **kw):
+    proc = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True, timeout=1500, **kw)
+    assert proc.returncode == 0, f"{args}\n{proc.stdout[-4000:]}\n{proc.stderr[-3000:]}"
+    return proc.stdout + proc.stderr
+
+
+def fresh_clone(tmp_path: Path) -> Path:
+    """A fresh clone of this repository, set up as setup.sh leaves it (its JavaScript installed)."""
+    clone = tmp_path / "trainer-walk"
+    done = subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], capture_output=True)
+    if done.returncode != 0:           # not a git checkout: the committed files are the working tree
+        shutil.copytree(ROOT, clone, ignore=shutil.ignore_patterns(".git", ".venv", "node_modules", "_build"))
+    (clone / "node_modules").symlink_to(ROOT / "node_modules")
+    return clone
+
+
+FONTS = """() => { const size = sel => { const e = document.querySelector(sel); return e ? getComputedStyle(e).fontSize : null; };
+  return {body: size('body'), p: size('main p'), h1: size('main h1'), legend: size('.hls-item legend'),
+          css: [...document.querySelectorAll('link[rel=stylesheet]')].some(l => l.href.includes('/_static/hls.css'))}; }"""
+
+
+def test_a_trainer_walks_the_five_journeys_on_a_fresh_clone(tmp_path):
+    """Add a case, add a question, add a self-assessment, build a workshop pack and print its
+    worksheets, on a fresh clone, with only the commands README.md and the trainers' chapter give.
+    (`bash scripts/build.sh` is set-up plus `scripts/build_book.py`; the set-up is already done here.)"""
+    import json
+    import os
+    import re
     import shlex
-    out, printed = make(tmp_path, "--chapter", "book/cycle/codesign", "--instrument", "learning-trust",
-                        "--title", "Northfield course")
-    command = shlex.split(printed.split("Build its website with:")[1].strip())
-    proc = subprocess.run(command, capture_output=True, text=True, timeout=900)
-    assert proc.returncode == 0 and "build succeeded." in proc.stdout, proc.stdout[-4000:] + proc.stderr[-2000:]
-    site = out / "_build" / "html"
-    html = (site / "book" / "cycle" / "purpose.html").read_text()
-    assert "vega-embed" in html and "Learning questions" in html          # the notebook ran its tools
-    assert "hls.css" in html and (site / "_static" / "hls.css").exists()
-    assert (site / "book" / "cases" / "dorset.html").exists()
-    assert "as our course tells it" in (site / "book" / "cases" / "aberlour.html").read_text()
-    assert (site / "worksheets" / "questions-purpose.html").exists()
-    assert 'class="hls-questionnaire"' in (site / "book" / "self-assessment" / "northfield-check.html").read_text()
+    from browser import offline_site
+    clone = fresh_clone(tmp_path)
+    hlskit = Path(sys.executable).with_name("hlskit")
+    build = [sys.executable, "scripts/build_book.py", "--overlay", "my-course-content"]
+    mine = clone / "my-course-content"
+    env = {k: v for k, v in os.environ.items() if k not in ("HLS_OVERLAY", "CI")}   # CI would force every build
+    shipped = len(list((clone / "case_studies").glob("*.yaml")))
+
+    # 1. Add a case, check it, build the book with it
+    (mine / "case_studies").mkdir(parents=True)
+    shutil.copy(TRAINER / "vocabulary.yaml", mine)
+    shutil.copy(TRAINER / "case_studies" / "northfield-hub.yaml", mine / "case_studies")
+    assert f"{shipped + 1} case studies" in run([hlskit, "check", "--overlay", "my-course-content"], clone, env=env)
+    run(build, clone, env=env)
+    site = clone / "_build" / "html"
+    assert len(list((site / "book" / "cases").glob("*.html"))) == shipped + 1
+    assert "course's own material" in (site / "book" / "cases" / "northfield-hub.html").read_text()
+    library = (site / "book" / "library" / "case_studies.html").read_text()
+    assert "Northfield Family Hub" in library and "Dorset" in library
+
+    # 2 and 3. Add a question and a self-assessment; the same command again rebuilds what changed
+    shutil.copytree(TRAINER / "questions", mine / "questions")
+    shutil.copytree(TRAINER / "instruments", mine / "instruments")
+    checked = run([hlskit, "check", "--overlay", "my-course-content"], clone, env=env)
+    assert f"{len(CONTENT_INSTRUMENTS) + 1} instruments" in checked
+    if SEEDS.is_dir():
+        run([hlskit, "check", "--overlay", "my-course-content", "--seeds", SEEDS], clone, env=env)
+    run(build, clone, env=env)
+    purpose = (site / "book" / "cycle" / "purpose.html").read_text()
+    assert "Which of our own targets would the families we work" in purpose
+    assert "Source: northfield-course-notes.docx" in purpose
+    blank = json.loads(run([hlskit, "template", "northfield-check", "--overlay", "my-course-content"], clone, env=env))
+    assert set(blank["answers"]) == {"f1", "f2", "r1", "r2"}
+
+    # 4. Build a workshop pack with the command it prints
+    printed = run([hlskit, "pack", "--chapter", "book/cycle/purpose", "--instrument", "northfield-check",
+                   "--overlay", "my-course-content", "--title", "Northfield course",
+                   "--out", "workshop-packs/northfield"], clone, env=env)
+    pack = clone / "workshop-packs" / "northfield"
+    built = run(shlex.split(printed.split("Build its website with:")[1].strip()), tmp_path, env=env)
+    assert "build succeeded." in built          # and no ", N warnings"
+    shots = Path(os.environ.get("HLS_WALK_SHOTS", tmp_path))
+    with offline_site(site) as book_site:
+        book_fonts = {p: book_site.open(p).evaluate(FONTS) for p in
+                      ("book/cycle/purpose.html", "book/stewardship/stewardship.html")}
+    with offline_site(pack / "_build" / "html") as s:
+        page = s.open("book/cycle/purpose.html")
+        assert page.evaluate(FONTS) == book_fonts["book/cycle/purpose.html"]
+        page.locator(".vega-embed").nth(1).scroll_into_view_if_needed()
+        page.screenshot(path=str(shots / "trainer-walk-pack-explorer.png"))
+        page.emulate_media(media="print")
+        assert not page.locator(".bd-sidebar-primary").is_visible()     # printing leaves the menus out
+        form_page = s.open("book/self-assessment/northfield-check.html")
+        fonts = form_page.evaluate(FONTS)
+        assert fonts["legend"] == book_fonts["book/stewardship/stewardship.html"]["legend"] and fonts["css"]
+        form_page.wait_for_selector(".hls-questionnaire input[type=radio]", timeout=20000)
+        form = form_page.locator(".hls-questionnaire[data-instrument='northfield-check']")
+        (pack / "answers").mkdir()
+        for person, label in enumerate(("Agree", "Disagree", "Strongly agree")):
+            sets = form.locator("fieldset")
+            for i in range(sets.count()):
+                sets.nth(i).get_by_label(label, exact=True).check()
+            if person == 0:
+                form.screenshot(path=str(shots / "trainer-walk-pack-form.png"))
+            with form_page.expect_download() as info:
+                form.locator(".hls-download").click()
+            info.value.save_as(pack / "answers" / f"response-0{person + 1}.json")
+        # 5. Print the worksheets: they open from the pack's site and print to PDF
+        sheet = s.open("worksheets/questions-purpose.html")
+        assert "Which of our own targets" in sheet.content()
+        assert sheet.pdf()[:4] == b"%PDF"
+        assert not s.blocked and not s.errors and not s.failed, (s.blocked, s.errors, s.failed)
+    answered = json.loads((pack / "answers" / "response-01.json").read_text())
+    assert answered["instrument"] == "northfield-check" and len(answered["answers"]) == 4
+
+    # the facilitator notes' pooling command, as printed (the template line would overwrite a file)
+    notes = (pack / "facilitator-notes.html").read_text()
+    block = re.search(r"<pre>(.*?)</pre>", notes, re.S).group(1)
+    lines = [ln for ln in block.replace("&gt;", ">").replace("&#39;", "'").splitlines() if " template " not in ln]
+    run(["bash", "-c", " && ".join(lines)], tmp_path, env=env)
+    assert "Northfield team check" in (pack / "team-report.html").read_text()
