@@ -75,18 +75,23 @@ def _sync(src, dst):
     dst.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(src, dst)
 
+VENDOR_REF = re.compile(r"_static/jsvendor/([A-Za-z0-9_./-]+)")
+BUNDLE_ENTRY = {"mathjax": "tex-mml-chtml.js", "html-manager": "embed-amd.js"}   # dir -> its entry script
+
+
+def used_vendor_files(out: Path) -> set[str]:
+    """The vendored files some built page loads: by name, or as part of a bundle whose entry it loads."""
+    used = set()
+    for page in out.rglob("*.html"):
+        if not page.relative_to(out).parts[0].startswith("_"):
+            used.update(VENDOR_REF.findall(page.read_text(encoding="utf-8")))
+    return used
+
+
 def _build_finished(app, exc):
     if exc is not None or app.builder.format != "html":
         return
     out = Path(app.outdir); vendor = out / "_static" / "jsvendor"; nm = _node_modules(app)
-    for src, dst in VENDOR_FILES.items():
-        _sync(nm / src, vendor / dst)
-    for src, (dst, patterns) in VENDOR_DIRS.items():
-        for pat in patterns or ("**/*",):
-            for f in (nm / src).glob(pat):
-                if f.is_file():
-                    _sync(f, vendor / dst / f.relative_to(nm / src))
-    (vendor / "require-config.js").write_text(REQUIRE_CONFIG_JS, encoding="utf-8")
     started = getattr(app, "_offline_started", 0)
     for page in out.rglob("*.html"):   # idempotent; also covers chart HTML inside widget state
         if page.stat().st_mtime < started - 1:
@@ -101,6 +106,23 @@ def _build_finished(app, exc):
                 logger.warning("offline_assets: %s still references a CDN: %s",
                                page.relative_to(out), m.group(0),
                                type="offline_assets", subtype="cdn")
+    used = used_vendor_files(out)
+    wanted = set()
+    for src, dst in VENDOR_FILES.items():
+        if dst in used:
+            _sync(nm / src, vendor / dst); wanted.add(vendor / dst)
+    for src, (dst, patterns) in VENDOR_DIRS.items():
+        if f"{dst}/{BUNDLE_ENTRY[dst]}" not in used:
+            continue
+        for pat in patterns or ("**/*",):
+            for f in (nm / src).glob(pat):
+                if f.is_file():
+                    _sync(f, vendor / dst / f.relative_to(nm / src)); wanted.add(vendor / dst / f.relative_to(nm / src))
+    if "require-config.js" in used:
+        (vendor / "require-config.js").write_text(REQUIRE_CONFIG_JS, encoding="utf-8"); wanted.add(vendor / "require-config.js")
+    for old in [f for f in vendor.rglob("*") if f.is_file() and f not in wanted] if vendor.is_dir() else []:
+        old.unlink()              # vendored by an earlier build, loaded by no page now
+
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):
     files = context.get("script_files")

@@ -2,8 +2,11 @@
 (function () {
   "use strict";
   function fix() {
-    // the search button's visible text ("Search Ctrl+K") should be its name, not a shorter aria-label
-    document.querySelectorAll(".search-button__button[aria-label]").forEach(function (b) { b.removeAttribute("aria-label"); });
+    // the wide search field's visible text ("Search Ctrl+K") should be its name, not a shorter aria-label;
+    // the icon-only search button (phones) keeps its aria-label, its only name
+    document.querySelectorAll(".search-button-field.search-button__button[aria-label]").forEach(function (b) {
+      if (b.textContent.trim()) { b.removeAttribute("aria-label"); }
+    });
     // the colour-mode icons are decorative; the button's aria-label names it
     // (Font Awesome may already have turned each <i title> into an <svg> with a <title>)
     document.querySelectorAll(".theme-switch-button i[title], .theme-switch-button svg").forEach(function (icon) {

@@ -20,11 +20,12 @@ def built_pages(html_root: Path) -> list[str]:
                   if not str(p.relative_to(html_root)).startswith(("_static", "_sources", "genindex", "search")))
 
 
-def test_no_accessibility_violations_on_any_page(built_book, capsys):
+@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_no_accessibility_violations_on_any_page(built_book, capsys, viewport):
     pages = built_pages(built_book)
     assert len(pages) > 60
     found, summary = [], {}
-    with offline_site(built_book) as site:
+    with offline_site(built_book, viewport=viewport) as site:
         page = site.context.new_page()
         for path in pages:
             page.goto(f"{site.base}/{path}", wait_until="networkidle")
@@ -36,7 +37,7 @@ def test_no_accessibility_violations_on_any_page(built_book, capsys):
                 found.append(f"{path}: {v['id']} ({v['impact']}) on {v['nodes'][0]['html'][:120]}")
         assert not site.blocked, site.blocked
     with capsys.disabled():
-        print(f"\naxe-core audit of {len(pages)} pages:")
+        print(f"\naxe-core audit of {len(pages)} pages at {viewport[0]}x{viewport[1]}:")
         for (impact, rule), where in sorted(summary.items()):
             print(f"  {impact:9} {rule}: {len(where)} page(s)")
     assert not found, "\n".join(found[:30])
