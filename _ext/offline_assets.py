@@ -122,6 +122,9 @@ def _build_finished(app, exc):
         (vendor / "require-config.js").write_text(REQUIRE_CONFIG_JS, encoding="utf-8"); wanted.add(vendor / "require-config.js")
     for old in [f for f in vendor.rglob("*") if f.is_file() and f not in wanted] if vendor.is_dir() else []:
         old.unlink()              # vendored by an earlier build, loaded by no page now
+    for folder in sorted((d for d in vendor.rglob("*") if d.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _dedupe_scripts(app, pagename, templatename, context, doctree):

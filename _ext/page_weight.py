@@ -74,7 +74,7 @@ def _wrap_render(app):
     templates.render = render_page
 
 
-UNUSED_THEME_FILES = ("scripts/fontawesome.js", "scripts/*.js.map")
+UNUSED_THEME_FILES = ("scripts/fontawesome.js", "scripts/*.js.map", "styles/*.css.map")
 
 
 def drop_unused_theme_files(app, exception) -> None:

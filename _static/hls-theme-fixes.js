@@ -22,6 +22,14 @@
         item.setAttribute("aria-label", "Handbook home");
       }
     });
+    // a wide table that scrolls sideways (on phones) must be reachable by keyboard, and named
+    document.querySelectorAll(".hls-table-scroll").forEach(function (box) {
+      if (box.scrollWidth <= box.clientWidth || box.hasAttribute("tabindex")) { return; }
+      var caption = box.querySelector("caption, th");
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Table, scrolls sideways: " + (caption ? caption.textContent.trim() : "details"));
+    });
     // the sidebar's expand/collapse toggles have no text: name them after the section they open
     document.querySelectorAll("summary").forEach(function (s) {
       if (s.textContent.trim() || s.getAttribute("aria-label")) { return; }
