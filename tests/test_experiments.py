@@ -71,3 +71,8 @@ def test_unknown_scale_is_refused_with_the_known_ones():
 def test_every_check_stands_for_a_criterion_in_the_content():
     for check in CHECKS:
         assert criterion_text(CONTENT, check.criterion)
+
+
+def test_an_empty_design_meets_no_criterion():
+    assert "met" not in severities(ExperimentDesign()).values()
+    assert "met" not in severities(ExperimentDesign(title="  ", question="\n")).values()

@@ -124,15 +124,6 @@ def test_case_explorer_filters_the_library_on_the_page(site):
     assert f"Local or regional government ({len(local)} cases)" in groups
 
 
-def test_experiment_checklist_counts_ticked_criteria(site):
-    page = site.open("book/cycle/codesign.html")
-    page.wait_for_selector(CHART, timeout=20000)
-    _wait_text(page, "0 of 12 criteria met")
-    page.get_by_label("We have written down the question we are exploring.").check()
-    page.get_by_label("It starts small, not everywhere or for everyone at once.").check()
-    _wait_text(page, "2 of 12 criteria met")
-
-
 def test_self_assessment_profile_updates_as_the_reader_answers(site):
     page = site.open("book/stewardship/stewardship.html")
     page.wait_for_selector(".hls-questionnaire fieldset input[type=radio]", timeout=20000)

@@ -129,5 +129,66 @@ def test_experiment_form_reviews_like_the_package_and_downloads_the_card(site, t
     text = card.read_text()
     assert text.startswith("# Experiment card: Shared &lt;b&gt;caseload&lt;/b&gt;") and "<b>" not in text
     assert "A place" in text and "✗ Gap" in text
+    with page.expect_download() as info:
+        form.locator(".hls-download-text").click()
+    mail = tmp_path / "card.txt"
+    info.value.save_as(mail)
+    plain = mail.read_text()
+    assert plain.startswith("Experiment card: Shared <b>caseload</b>") and "\\" not in plain and "**" not in plain
     page.reload(wait_until="networkidle")
     assert page.locator(".hls-experiment-form [data-field=title]").input_value() == d.title
+
+
+def _page_findings(page) -> dict:
+    return dict(page.evaluate("() => [...document.querySelectorAll('.hls-findings li')]"
+                              ".map(li => [li.dataset.check, li.dataset.severity])"))
+
+
+def _verdicts(page) -> list[str]:
+    """Every score the page states, wherever it is ("N of M criteria met")."""
+    import re
+    return re.findall(r"\d+ of \d+ criteria met", page.inner_text("main"))
+
+
+@pytest.mark.parametrize("page_path", ["book/cycle/experiment.html", "book/cycle/codesign.html"])
+def test_experiment_page_gives_one_verdict_that_agrees_with_the_package(site, page_path):
+    page = site.open(page_path)
+    form = page.locator(".hls-experiment-form")
+    _clear(form)
+    empty = review(ExperimentDesign(), CONTENT)
+    assert _page_findings(page) == {f.check: f.severity for f in empty}
+    assert "met" not in _page_findings(page).values()          # an empty form meets no criterion
+    assert _verdicts(page) == [f"0 of {len(empty)} criteria met"]
+    d = ExperimentDesign(title="Shared caseload", question="Does sharing free time?", evidence="Last year's survey",
+                         actions="Two workers share ten cases", start=date(2026, 1, 5), end=date(2026, 4, 30),
+                         participants="Two workers", affected="People on the caseload", data="Weekly notes",
+                         sense_making="Monthly session with the workers and two people supported",
+                         learning="Whether time with people grows", if_fails="We share it at the team meeting")
+    for field in ("title", "question", "evidence", "actions", "participants", "affected", "data", "sense_making",
+                  "learning", "if_fails"):
+        form.locator(f"[data-field={field}]").fill(getattr(d, field))
+    form.locator("[data-field=start]").fill(d.start.isoformat())
+    form.locator("[data-field=end]").fill(d.end.isoformat())
+    found = review(d, CONTENT)
+    met = sum(f.severity == "met" for f in found)
+    assert _page_findings(page) == {f.check: f.severity for f in found}
+    # one score on the page, the form's; the paper checklist lists the same criteria and keeps none
+    assert _verdicts(page) == [f"{met} of {len(found)} criteria met"]
+    paper = page.locator(".hls-paper-checklist")
+    assert paper.locator("h3").inner_text() == "Paper checklist for a workshop"
+    assert paper.locator("li").count() == len(found)
+    assert "criteria met" not in paper.inner_text()
+
+
+def test_a_date_the_form_cannot_read_is_named_and_kept(site):
+    page = site.open("book/cycle/experiment.html")
+    form = page.locator(".hls-experiment-form")
+    _clear(form)
+    form.locator("[data-field=start]").fill("31/02/2026")
+    form.locator("[data-field=end]").fill("2026-06-01")
+    dates = form.locator(".hls-findings li[data-check=dates]")
+    assert dates.get_attribute("data-severity") == "gap"
+    assert "31/02/2026" in dates.inner_text() and "year-month-day" in dates.inner_text()
+    assert form.locator("[data-field=start]").get_attribute("aria-invalid") == "true"
+    page.reload(wait_until="networkidle")
+    assert page.locator(".hls-experiment-form [data-field=start]").input_value() == "31/02/2026"

@@ -243,39 +243,6 @@ def methods_explorer(content: Content, stage: str = ANY, scale: str = ANY) -> al
                                     "scale. The full catalogue follows as a table."))
 
 
-def experiment_checklist(content: Content) -> alt.LayerChart:
-    """The static experiment designer: tick what your design already has; the chart shows what is
-    met and, for everything else, why it matters. Built from the same CHECKS the review uses."""
-    from .experiments import CHECKS, criterion_text
-    rows = []
-    for i, ch in enumerate(CHECKS):
-        gap_lines = wrap_lines(ch.gap, 78)
-        rows.append({"check": ch.id, "i": i, "prompt": ch.prompt, "gap": "\n".join(gap_lines),
-                     "criterion": criterion_text(content, ch.criterion), "n_lines": len(gap_lines)})
-    data = pd.DataFrame(rows)
-    params = [alt.param(name=f"c{i}", value=False, bind=alt.binding_checkbox(name=ch.prompt + " "))
-              for i, ch in enumerate(CHECKS)]
-    met_expr = " ".join(f"datum.i == {i} ? c{i} :" for i in range(len(CHECKS))) + " false"
-    base = alt.Chart(data).transform_calculate(met=met_expr).transform_calculate(
-        mark="datum.met ? '✓ Met' : '✗ Not yet'",
-        detail="datum.met ? datum.prompt : datum.gap")
-    y = alt.Y("i:O", axis=None)
-    status = base.mark_text(align="left", fontWeight="bold", fontSize=13, baseline="top").encode(
-        x=alt.value(0), y=y, text="mark:N",
-        color=alt.condition("datum.met", alt.value("#1b6e20"), alt.value("#a61b1b")))
-    detail = base.mark_text(align="left", fontSize=13, baseline="top", lineBreak="\n").encode(
-        x=alt.value(90), y=y, text="detail:N",
-        tooltip=[alt.Tooltip("criterion:N", title="Criterion in the sources")])
-    total = base.transform_aggregate(met="sum(met)").transform_calculate(  # booleans sum as 0/1
-        label=f"datum.met + ' of {len(CHECKS)} criteria met'").mark_text(
-        align="left", fontSize=15, fontWeight="bold").encode(x=alt.value(0), y=alt.value(0), text="label:N")
-    listing = alt.layer(status, detail).properties(width=640, height=alt.Step(44))
-    return (alt.vconcat(total.properties(width=640, height=20), listing).add_params(*params)
-            .configure_view(stroke=None)
-            .properties(description=("Experiment checklist: tick each box your design already meets. Each line "
-                                     "shows Met or Not yet in words, and explains what is missing.")))
-
-
 def portfolio_timeline(frame: pd.DataFrame, content: Content) -> alt.Chart:
     """Experiments in a portfolio as bars over time, one row per experiment, grouped by scale.
 

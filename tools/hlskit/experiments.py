@@ -50,7 +50,8 @@ class Check:
     kinds: "filled" (the fields are not blank; else ``missing``), "dates" (start and end given, end not
     before start), "max_months" (no longer than ``limit`` months), "absent" (``pattern`` matches none of
     the fields), "present" (a field is filled and ``pattern`` matches it), "filled_absent" (filled,
-    and ``pattern`` does not match).
+    and ``pattern`` does not match). Whatever the kind, a check whose fields are all blank is not met:
+    an empty form meets no criterion.
     """
 
     id: str
@@ -130,6 +131,8 @@ def _text(d: ExperimentDesign, names: tuple[str, ...]) -> str:
 def _check(check: Check, d: ExperimentDesign) -> str:
     """'met', or the check's ``missing`` severity, for one check against one design."""
     filled = all(str(getattr(d, f) or "").strip() for f in check.fields)
+    if not any(str(getattr(d, f) or "").strip() for f in check.fields):
+        return check.missing
     hit = bool(check.pattern) and re.search(check.pattern, _text(d, check.fields), re.I) is not None
     dated = bool(d.start and d.end and d.end >= d.start)
     ok = {

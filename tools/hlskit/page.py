@@ -211,7 +211,8 @@ def show_question_table(table_id: str) -> str:
 
 
 def show_experiment_designer():
-    """The experiment designer: a checklist on the site; the full form with review and exports in Jupyter."""
+    """The experiment designer: on the site, the form with its review and a paper checklist (no second
+    score); in Jupyter, the full form with review, exports and portfolio."""
     c = content()
     tool_intro("Experiment designer",
                "design one small experiment and check it against what the sources say an experiment is and isn't.",
@@ -219,11 +220,10 @@ def show_experiment_designer():
                "save the experiment card, agree when you will make sense of the results together, and add it "
                "to your portfolio so you can see all your experiments over time.")
     if is_static():
-        display(HTML(experiment_form_html(c)))
-        display(HTML(render("heading.html", text="Quick checklist: tick what your design already has")))
-        chart = charts.experiment_checklist(c)
-        display(chart)
-        return chart
+        from .experiments import CHECKS
+        html = experiment_form_html(c) + render("experiment_paper_checklist.html", checks=CHECKS)
+        display(HTML(html))
+        return html
     from .live import ExperimentDesigner
     view = ExperimentDesigner(c)
     display(view.widget)

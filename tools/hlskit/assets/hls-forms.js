@@ -138,12 +138,21 @@
   }
 
   /* ---------- experiment designer ---------- */
-  function evaluate(rule, d) {
+  function isoDate(text) {   // "2026-03-01" (a real day) or null
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text || "").trim());
+    if (!m) { return null; }
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3] ? m[0] : null;
+  }
+  function evaluate(rule, d) {   // the same rules, in the same order, as hlskit/experiments.py
     var text = rule.fields.map(function (f) { return d[f] || ""; }).join(" ");
-    var filled = rule.fields.every(function (f) { return String(d[f] || "").trim() !== ""; });
+    var blank = function (f) { return String(d[f] || "").trim() === ""; };
+    if (rule.fields.every(blank)) { return rule.missing; }   // an empty form meets no criterion
+    var filled = !rule.fields.some(blank);
     var hit = rule.pattern ? new RegExp(rule.pattern, "i").test(text) : false;
-    var dated = Boolean(d.start && d.end && d.end >= d.start);   // ISO dates compare as text
-    var months = dated ? (Date.parse(d.end) - Date.parse(d.start)) / 86400000 / 30.44 : Infinity;
+    var start = isoDate(d.start), end = isoDate(d.end);
+    var dated = Boolean(start && end && end >= start);   // ISO dates compare as text
+    var months = dated ? (Date.parse(end) - Date.parse(start)) / 86400000 / 30.44 : Infinity;
     var ok = { filled: filled, dates: dated, max_months: dated && months <= rule.limit, absent: !hit,
                present: filled && hit, filled_absent: filled && !hit }[rule.kind];
     return ok ? "met" : rule.missing;
@@ -152,8 +161,11 @@
     return String(s || "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/([\\`*_{}\[\]()#+!|>~-])/g, "\\$1").split(/\s+/).join(" ").trim();
   }
+  function plain(s) { return String(s || "").split(/\s+/).join(" ").trim(); }
   function setupExperiment(root) {
     var spec = JSON.parse(root.querySelector("script.hls-rules").textContent);
+    spec.labelOf = {};
+    spec.labels.forEach(function (pair) { spec.labelOf[pair[0]] = pair[1]; });
     var key = "hls:experiment:v" + spec.version;
     var inputs = Array.prototype.slice.call(root.querySelectorAll("[data-field]"));
     var list = root.querySelector(".hls-findings");
@@ -167,20 +179,35 @@
       inputs.forEach(function (el) { d[el.getAttribute("data-field")] = el.value; });
       return d;
     }
+    function dateProblem(d) {   // a typed date the form cannot read is named, never dropped
+      var bad = ["start", "end"].filter(function (f) { return plain(d[f]) && !isoDate(d[f]); });
+      return bad.length ? bad.map(function (f) { return spec.labelOf[f] + ": \u201c" + plain(d[f]) + "\u201d"; })
+        .join("; ") : "";
+    }
     function findings(d) {
       var order = { gap: 0, caution: 1, met: 2 };
+      var problem = dateProblem(d);
       return spec.rules.map(function (r) {
         var sev = evaluate(r, d);
         var msg = sev === "met" ? r.prompt : r.gap;
-        if (r.kind === "dates" && sev !== "met" && d.start && d.end) {
+        if (r.kind === "dates" && sev !== "met" && problem) {
+          msg = "This is not a date the form can read (" + problem + "). Write dates as year-month-day, for example 2026-03-01.";
+        } else if (r.kind === "dates" && sev !== "met" && isoDate(d.start) && isoDate(d.end)) {
           msg = "The end date (" + d.end + ") is before the start date (" + d.start + ").";
         }
         return { check: r.id, severity: sev, message: msg };
       }).sort(function (a, b) { return order[a.severity] - order[b.severity]; });
     }
+    function markDates(d) {
+      ["start", "end"].forEach(function (f) {
+        var el = root.querySelector("[data-field=" + f + "]");
+        if (el) { el.setAttribute("aria-invalid", plain(d[f]) && !isoDate(d[f]) ? "true" : "false"); }
+      });
+    }
     function render() {
       var d = design();
       writeStore(key, d);
+      markDates(d);
       var found = findings(d);
       var met = found.filter(function (f) { return f.severity === "met"; }).length;
       say(summary, met + " of " + found.length + " criteria met.");
@@ -197,6 +224,19 @@
       });
       return found;
     }
+    function cardText() {   // plain text, to paste into an email: no markup of any kind
+      var d = design();
+      var lines = ["Experiment card: " + (plain(d.title) || "untitled"), ""];
+      spec.labels.forEach(function (pair) {
+        var v = d[pair[0]];
+        if (pair[0] === "scale" || pair[0] === "stage") { v = spec.names[v] || v; }
+        lines.push(pair[1] + ": " + (plain(v) || "\u2014"));
+      });
+      lines.push("", "Review against the criteria");
+      findings(d).forEach(function (f) { lines.push("- " + spec.marks[f.severity] + ": " + f.message); });
+      lines.push("", spec.credit);
+      return lines.join("\n") + "\n";
+    }
     function cardMarkdown() {
       var d = design();
       var lines = ["# Experiment card: " + mdEscape(d.title || "untitled"), ""];
@@ -212,10 +252,16 @@
     }
     root.addEventListener("input", render);
     root.addEventListener("change", render);
+    function slug() {
+      return (design().title || "experiment").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "experiment";
+    }
+    root.querySelector(".hls-download-text").addEventListener("click", function () {
+      download("experiment-" + slug() + ".txt", cardText(), "text/plain");
+      say(status, "Downloaded the card as a text file. Open it and copy the text into your email.");
+    });
     root.querySelector(".hls-download").addEventListener("click", function () {
-      var slug = (design().title || "experiment").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "experiment";
-      download("experiment-" + slug.slice(0, 40) + ".md", cardMarkdown(), "text/markdown");
-      say(status, "Downloaded the experiment card.");
+      download("experiment-" + slug() + ".md", cardMarkdown(), "text/markdown");
+      say(status, "Downloaded the card for the facilitator.");
     });
     root.querySelector(".hls-print").addEventListener("click", function () { window.print(); });
     function blank(el) { return el.tagName === "SELECT" ? el.options[0].value : ""; }
