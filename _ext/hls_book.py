@@ -118,6 +118,25 @@ def refresh_own_static(app, exception) -> None:
         copy_asset(Path(app.srcdir) / name, Path(app.outdir) / name)
 
 
+def write_short_links(app, exception) -> None:
+    """The participants' short addresses (a/<instrument>.html), each forwarding to its chapter's
+    participant view, which shows the questions only."""
+    from hlskit import participants as P
+    from hlskit.files import write_atomic
+
+    if exception is not None or getattr(app.builder, "format", "") != "html":
+        return
+    root = Path(app.srcdir)
+    chapters = {str(p.relative_to(root).with_suffix("")): p.read_text(encoding="utf-8")   # code cells too
+                for p, _ in _chapter_sources(root / "book")}
+    for inst, doc in P.assessment_pages(chapters).items():
+        target = f"../{doc}.html?{P.VIEW_PARAM}={inst}"
+        page = Path(app.outdir) / P.short_path(inst)
+        text = P.redirect_page("Self-assessment", target)
+        if not page.exists() or page.read_text(encoding="utf-8") != text:
+            write_atomic(page, text)
+
+
 def setup(app):
     app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways", "kit"], "env")
     app.add_config_value("hls_extra_folders", [], "html")
@@ -126,4 +145,5 @@ def setup(app):
     app.connect("config-inited", _add_form_script, priority=110)
     app.add_js_file("hls-forms.js", loading_method="defer")
     app.connect("build-finished", refresh_own_static)
+    app.connect("build-finished", write_short_links)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -111,3 +111,65 @@ def test_two_downloads_get_different_names_and_the_name_field_says_it_is_saved(p
     assert names[0] != names[1], names
     assert all(n.startswith(f"{INST.id}-") and n.endswith(".json") for n in names), names
     assert names[1] in form.locator(".hls-status").text_content()
+
+
+def test_the_short_link_opens_the_questions_only_with_the_first_question_on_screen(phone):
+    page = phone.open("a/learning-trust.html")
+    form = _form(page)
+    assert "answer=learning-trust" in page.url
+    first = form.locator("fieldset").first.bounding_box()
+    assert first["y"] + first["height"] <= 844, first
+    assert not page.locator(".hls-tool-intro").first.is_visible()
+    assert not page.get_by_text("About this chapter").first.is_visible()
+    assert form.locator(".hls-download").count() == 1
+
+
+def test_the_chapter_shows_the_participants_link_and_a_labelled_qr_code(phone):
+    from hlskit.participants import published_base, short_link
+    page = phone.open(CHAPTER)
+    share = _form(page).locator(".hls-share")
+    share.locator("summary").tap()
+    link = short_link(INST.id, published_base())
+    assert link and share.locator(".hls-short-link a").get_attribute("href") == link
+    qr = share.locator("figure.hls-qr")
+    assert link in qr.get_attribute("aria-label") and qr.locator("svg path").count() >= 1
+
+
+def _pdf_text(page, tmp_path, name):
+    import subprocess
+    pdf = tmp_path / f"{name}.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = int(next(l for l in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                                                check=True).stdout.splitlines() if l.startswith("Pages")).split()[-1])
+    return text, pages
+
+
+def test_print_the_card_prints_the_card_alone_once(phone, tmp_path):
+    page = phone.context.new_page()
+    page.add_init_script("window.__prints = 0; window.print = function () { window.__prints += 1; };")
+    page.goto(f"{phone.base}/book/cycle/experiment.html", wait_until="networkidle")
+    form = page.locator(".hls-experiment-form")
+    form.locator("[data-field=title]").fill("Shared caseload <b>trial</b>")
+    form.locator("[data-field=question]").fill("What happens when two workers share ten cases?")
+    form.locator(".hls-print").tap()
+    assert page.evaluate("window.__prints") == 1
+    text, pages = _pdf_text(page, tmp_path, "card")
+    assert "Experiment card: Shared caseload <b>trial</b>" in text
+    assert "What happens when two workers share ten cases?" in text and "Review against the criteria" in text
+    assert "About this chapter" not in text and "Back to top" not in text and "Download the card" not in text
+    assert pages <= 2, pages
+
+
+def test_a_participant_prints_their_own_profile_on_one_page(phone, tmp_path):
+    page = phone.context.new_page()
+    page.add_init_script("window.__prints = 0; window.print = function () { window.__prints += 1; };")
+    page.goto(f"{phone.base}/{CHAPTER}", wait_until="networkidle")
+    form = _form(page)
+    form.locator("fieldset").first.get_by_label(INST.scale[-1].label, exact=True).tap()
+    form.locator(".hls-print-profile").tap()
+    assert page.evaluate("window.__prints") == 1
+    text, pages = _pdf_text(page, tmp_path, "profile")
+    assert f"My profile: {INST.title}" in text and "1 of" in text
+    assert INST.items[0].text not in text and "About this chapter" not in text
+    assert pages == 1, pages

@@ -233,7 +233,12 @@ def show_experiment_designer():
 def questionnaire_html(inst, prefix: str) -> str:
     dims = [{"id": d.id, "name": d.name, "description": d.description,
              "items": [it for it in inst.items if it.dimension == d.id]} for d in inst.dimensions]
-    return render("questionnaire.html", inst=inst, dims=dims, prefix=prefix)
+    from markupsafe import Markup
+    from . import participants as P
+    link = P.short_link(inst.id, P.published_base())
+    share = {"href": link or f"../../{P.short_path(inst.id)}", "text": link or P.short_path(inst.id),
+             "qr": Markup(P.qr_svg(link)) if link else ""}
+    return render("questionnaire.html", inst=inst, dims=dims, prefix=prefix, share=share)
 
 
 def show_self_assessment(instrument_id: str):

@@ -67,6 +67,57 @@
     no.addEventListener("click", function () { close(true); say(status, "Nothing was cleared."); });
   }
 
+  /* Show only `keep` (and what is inside it): every sibling along the way up to <body> gets `cls`.
+   * Used for the participant view (on screen) and for printing one card or one profile (print only). */
+  function isolate(keep, cls) {
+    keep.forEach(function (el) {
+      for (var e = el; e && e.parentElement && e !== document.body; e = e.parentElement) {
+        Array.prototype.forEach.call(e.parentElement.children, function (sib) {
+          if (keep.some(function (k) { return sib === k || sib.contains(k); })) { return; }
+          if (sib.tagName !== "SCRIPT" && sib.tagName !== "STYLE") { sib.classList.add(cls); }
+        });
+      }
+    });
+  }
+  function release(cls) {
+    Array.prototype.forEach.call(document.querySelectorAll("." + cls), function (e) { e.classList.remove(cls); });
+  }
+  /* Print `sheet` alone, once: everything else is hidden from the printer until printing ends. */
+  function printAlone(sheet) {
+    sheet.classList.add("hls-print-sheet");
+    document.body.appendChild(sheet);
+    isolate([sheet], "hls-print-hide");
+    document.documentElement.classList.add("hls-printing");
+    function done() {
+      window.removeEventListener("afterprint", done);
+      document.documentElement.classList.remove("hls-printing");
+      release("hls-print-hide");
+      if (sheet.parentNode) { sheet.parentNode.removeChild(sheet); }
+    }
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined) { e.textContent = text; }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  /* The participant view (chapter?answer=<instrument>): the questions and the profile only. */
+  function answerView(root) {
+    var cell = root.closest(".cell") || root;
+    var bar = el("p", "", "hls-answer-bar");
+    bar.appendChild(document.createTextNode("Your answers stay on this device and are sent nowhere. "));
+    var back = el("a", "Read the chapter");
+    back.href = window.location.pathname;
+    bar.appendChild(back);
+    root.insertBefore(bar, root.firstChild);
+    isolate([cell], "hls-answer-hide");
+    document.documentElement.classList.add("hls-answer-view");
+    window.scrollTo(0, 0);
+  }
+
   /* ---------- self-assessments ---------- */
   function setupQuestionnaire(root) {
     var inst = root.getAttribute("data-instrument");
@@ -97,6 +148,7 @@
       report(count() ? "Your earlier answers were restored from this browser" : "");
       return true;
     }
+    if (new URLSearchParams(window.location.search).get("answer") === inst) { answerView(root); }
     var tries = 0;
     var timer = setInterval(function () { if (restore() || ++tries > 200) { clearInterval(timer); } }, 100);
 
@@ -126,6 +178,20 @@
       download(filename, JSON.stringify(file, null, 1), "application/json");
       report("Downloaded your answers file, " + filename);
     });
+    var printButton = root.querySelector(".hls-print-profile");
+    if (printButton) {
+      printButton.addEventListener("click", function () {
+        var cell = root.closest(".cell") || root.parentNode;
+        var chart = cell.querySelector(".vega-embed svg") || cell.querySelector(".vega-embed");
+        var sheet = el("div");
+        sheet.appendChild(el("h1", "My profile: " + root.getAttribute("data-title")));
+        sheet.appendChild(el("p", today() + ". " + count() + " of " + boxes.length + " statements answered. " +
+          "For learning together, never for ranking people or judging performance."));
+        if (chart) { sheet.appendChild(chart.cloneNode(true)); }
+        sheet.appendChild(el("p", root.getAttribute("data-credit"), "hls-print-credit"));
+        printAlone(sheet);
+      });
+    }
     confirmBeforeClearing(root.querySelector(".hls-clear"), function () {
       return "Clear all " + count() + " of your answers from this browser? This cannot be undone.";
     }, function () { return !count() && !(alias && alias.value); }, function () {
@@ -263,7 +329,34 @@
       download("experiment-" + slug() + ".md", cardMarkdown(), "text/markdown");
       say(status, "Downloaded the card for the facilitator.");
     });
-    root.querySelector(".hls-print").addEventListener("click", function () { window.print(); });
+    function cardSheet() {
+      var d = design(), sheet = el("div"), list = el("dl"), table = el("table"), body = el("tbody");
+      sheet.appendChild(el("h1", "Experiment card: " + (d.title || "untitled")));
+      spec.labels.forEach(function (pair) {
+        var v = d[pair[0]];
+        if (pair[0] === "scale" || pair[0] === "stage") { v = spec.names[v] || v; }
+        list.appendChild(el("dt", pair[1]));
+        list.appendChild(el("dd", String(v || "").trim() || "—"));
+      });
+      sheet.appendChild(list);
+      sheet.appendChild(el("h2", "Review against the criteria"));
+      var head = el("tr");
+      head.appendChild(el("th", "Result")); head.appendChild(el("th", "What it means"));
+      var thead = el("thead"); thead.appendChild(head); table.appendChild(thead);
+      findings(d).forEach(function (f) {
+        var tr = el("tr");
+        tr.appendChild(el("td", spec.marks[f.severity])); tr.appendChild(el("td", f.message));
+        body.appendChild(tr);
+      });
+      table.appendChild(body);
+      sheet.appendChild(table);
+      sheet.appendChild(el("p", spec.credit, "hls-print-credit"));
+      return sheet;
+    }
+    root.querySelector(".hls-print").addEventListener("click", function (ev) {
+      ev.preventDefault();
+      printAlone(cardSheet());
+    });
     function blank(el) { return el.tagName === "SELECT" ? el.options[0].value : ""; }
     confirmBeforeClearing(root.querySelector(".hls-clear"), function () {
       return "Clear everything you typed in this form? This cannot be undone.";
