@@ -131,7 +131,7 @@ def test_the_chapter_shows_the_participants_link_and_a_labelled_qr_code(phone):
     share.locator("summary").tap()
     link = short_link(INST.id, published_base())
     assert link and share.locator(".hls-short-link a").get_attribute("href") == link
-    qr = share.locator("figure.hls-qr")
+    qr = share.locator("figure.hls-qr [role=img]")
     assert link in qr.get_attribute("aria-label") and qr.locator("svg path").count() >= 1
 
 

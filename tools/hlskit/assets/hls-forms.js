@@ -113,6 +113,8 @@
     back.href = window.location.pathname;
     bar.appendChild(back);
     root.insertBefore(bar, root.firstChild);
+    root.insertBefore(el("h1", "Self-assessment: " + root.getAttribute("data-title"), "hls-answer-title"), bar);
+    root.insertBefore(el("h2", "The statements, by theme", "visually-hidden"), bar.nextSibling);
     isolate([cell], "hls-answer-hide");
     document.documentElement.classList.add("hls-answer-view");
     window.scrollTo(0, 0);
