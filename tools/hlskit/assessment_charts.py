@@ -5,6 +5,7 @@ import altair as alt
 import pandas as pd
 
 from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
+from .chart_style import readable
 from .schema import Instrument
 
 NOT_ANSWERED, DONT_KNOW_VALUE = 0, -1
@@ -26,9 +27,9 @@ def profile_chart(profile: pd.DataFrame, inst: Instrument, title: str = "Your pr
         tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("label:N", title="Score"),
                  alt.Tooltip("answered:Q", title="Items answered"), alt.Tooltip("dont_know:Q", title="Don't know")])
     text = base.mark_text(align="left", dx=4).encode(x="score_or_min:Q", text="label:N")
-    return alt.layer(bars, text).properties(width=380, height=alt.Step(24), title=title,
+    return readable(alt.layer(bars, text).properties(width=380, height=alt.Step(24), title=title,
                                             description=f"{title}: one bar per dimension of '{inst.title}', its "
-                                                        "length the average answer; the value is written on each bar.")
+                                                        "length the average answer; the value is written on each bar."))
 
 
 def before_after_chart(first: pd.DataFrame, second: pd.DataFrame, inst: Instrument,
@@ -43,9 +44,9 @@ def before_after_chart(first: pd.DataFrame, second: pd.DataFrame, inst: Instrume
         x="score:Q", shape=alt.Shape("when:N", title="Date", sort=list(labels)),
         color=alt.Color("when:N", sort=list(labels), title="Date"),
         tooltip=["name:N", "when:N", alt.Tooltip("score:Q", format=".1f")])
-    return alt.layer(line, dots).properties(width=380, height=alt.Step(24), title="Before and after",
+    return readable(alt.layer(line, dots).properties(width=380, height=alt.Step(24), title="Before and after",
                                             description="Each dimension's score at two dates: shape and colour both "
-                                                        "mark the date.")
+                                                        "mark the date."))
 
 
 def static_questionnaire(inst: Instrument, element_prefix: str) -> alt.LayerChart:
@@ -76,7 +77,7 @@ def static_questionnaire(inst: Instrument, element_prefix: str) -> alt.LayerChar
         tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("label:N", title="Score"),
                  alt.Tooltip("answered:Q", title="Items answered"), alt.Tooltip("dont_know:Q", title="Don't know")])
     text = base.mark_text(align="left", dx=4).encode(y=y, x="shown:Q", text="label:N")
-    return alt.layer(bars, text).add_params(*params).properties(
+    return readable(alt.layer(bars, text).add_params(*params).properties(
         width=380, height=alt.Step(24), title="Your profile",
         description=f"Your profile on '{inst.title}': one bar per dimension, updated as you answer the questions "
-                    "above; the score is written beside each bar.")
+                    "above; the score is written beside each bar."))

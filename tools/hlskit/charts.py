@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
+from .chart_style import readable
 from .content import Content
 from . import questions as Q
 
@@ -99,7 +100,7 @@ def question_explorer(content: Content, scale: str = "person", stage: str = "pur
     above = _text_panel(data, (alt.datum.below == pick_scale) & (alt.datum.stage == pick_stage) & show_above,
                         lines)
     chart = alt.hconcat(chosen, above, spacing=30).add_params(pick_scale, pick_stage, show_above)
-    return chart.configure_view(stroke=None).properties(
+    return readable(chart).configure_view(stroke=None).properties(
         description=("Scale question explorer: the questions from the sources for the chosen system scale "
                      "and Learning Cycle stage, with the questions for managing and governing the cycle. "
                      "The full table is also given as text below."))
@@ -195,7 +196,6 @@ def case_explorer(content: Content, link_prefix: str = "../cases/", scale: str =
         title=alt.Title("How the matching cases spread over system scales and sectors", anchor="start",
                         frame="group", offset=8))
 
-    from .chart_style import readable
     return readable(alt.vconcat(total, listing, grid, spacing=24)
                     .add_params(*params)
                     .configure_view(stroke=None)
@@ -238,7 +238,7 @@ def methods_explorer(content: Content, stage: str = ANY, scale: str = ANY) -> al
     total = alt.Chart(data).transform_filter(keep).transform_aggregate(n="distinct(id)").transform_calculate(
         label="datum.n == 1 ? '1 method matches' : datum.n + ' methods match'").mark_text(align="left", fontSize=14, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(0), text="label:N").properties(width=620, height=20)
-    return (alt.vconcat(total, listing).add_params(p_stage, p_scale).configure_view(stroke=None)
+    return (readable(alt.vconcat(total, listing).add_params(p_stage, p_scale)).configure_view(stroke=None)
             .properties(description="Methods and tools catalogue, filtered by Learning Cycle stage and system "
                                     "scale. The full catalogue follows as a table."))
 
@@ -258,10 +258,10 @@ def portfolio_timeline(frame: pd.DataFrame, content: Content) -> alt.Chart:
         tooltip=[alt.Tooltip("title:N", title="Experiment"), alt.Tooltip("scale:N", title="Scale"),
                  alt.Tooltip("stage:N", title="Stage"), alt.Tooltip("start:T", title="Starts"),
                  alt.Tooltip("end:T", title="Ends"), alt.Tooltip("question:N", title="Question")])
-    words = base.mark_text(align="left", dx=4, fontSize=11, color="white").encode(text="stage:N")
-    return alt.layer(bars, words).properties(width=560, height=alt.Step(26)).facet(
+    words = base.mark_text(align="left", dx=4, fontSize=12, color="white").encode(text="stage:N")
+    return readable(alt.layer(bars, words).properties(width=560, height=alt.Step(26)).facet(
         row=alt.Row("scale:N", sort=scales, title=None, header=alt.Header(labelAngle=0, labelAlign="left")),
     ).resolve_scale(y="independent").properties(
         title="Experiment portfolio by scale and stage",
         description="Timeline of the experiments in the portfolio: one bar per experiment from its start to its "
-                    "end date, grouped by system scale, labelled with its Learning Cycle stage.")
+                    "end date, grouped by system scale, labelled with its Learning Cycle stage."))

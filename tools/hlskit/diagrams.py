@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
+from .chart_style import readable
 from .content import Content
 
 HIGHLIGHT = "#b8480d"   # burnt orange; passes 4.5:1 on white
@@ -152,7 +153,7 @@ def loop_chart(layout: pd.DataFrame, picker_label: str, description: str, here: 
         x=alt.value(0), y=alt.value(30), text="detail:N").transform_filter(is_picked)
     panel = alt.layer(title, detail).properties(width=290, height=320)
 
-    return (alt.hconcat(cycle, panel)
+    return (readable(alt.hconcat(cycle, panel))
             .configure_view(stroke=None)
             .properties(description=description))
 
@@ -223,4 +224,4 @@ def learning_stack(content: Content, here: str | None = None) -> alt.HConcatChar
     detail = alt.Chart(layout).mark_text(align="left", baseline="top", fontSize=13, lineBreak="\n", lineHeight=18).encode(
         x=alt.value(0), y=alt.value(30), text="detail:N").transform_filter(is_picked)
     panel = alt.layer(title, detail).properties(width=300, height=n * 80)
-    return alt.hconcat(stack, panel).configure_view(stroke=None).properties(description=describe_stack(content, here))
+    return readable(alt.hconcat(stack, panel)).configure_view(stroke=None).properties(description=describe_stack(content, here))
