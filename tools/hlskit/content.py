@@ -104,8 +104,47 @@ def read_yaml(path: Path) -> Any:
         return yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark else ""
-        raise ContentError(str(path), None, None, f"is not valid YAML{at}: {getattr(exc, 'problem', exc)}") from None
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        if mark is not None and _char_at(text, mark) == "\t" or "'\\t'" in problem:
+            problem = "a tab is used for indenting or spacing; YAML needs spaces there"
+        raise ContentError(str(path), None, None, f"is not valid YAML{at}: {problem}") from None
+
+
+def _char_at(text: str, mark) -> str:
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+MAX_VALUES = 100_000    # values one field may expand to through YAML aliases; shipped records hold < 1,000
+
+
+def _expands_too_far(value: Any) -> bool:
+    """True if ``value`` holds more than MAX_VALUES values once aliases are expanded (an "alias bomb").
+
+    Counts shared lists and mappings once per reference, and stops counting at the bound."""
+    stack, seen = [value], 0
+    while stack:
+        v = stack.pop()
+        seen += 1
+        if seen > MAX_VALUES:
+            return True
+        if isinstance(v, dict):
+            stack.extend(v.keys())
+            stack.extend(v.values())
+        elif isinstance(v, (list, tuple)):
+            stack.extend(v)
+    return False
+
+
+def _record_name(item: dict, n: int) -> str:
+    """The record's id for messages, if it is a plain value; never str() of a list or mapping."""
+    rid = item.get("id")
+    if isinstance(rid, (str, int, float)) and not isinstance(rid, bool) and str(rid).strip():
+        rid = str(rid).strip()
+        return rid if len(rid) <= 80 else rid[:80] + "…"
+    return f"#{n}"
 
 
 def validate_records(path: Path, raw: Any, model: type[BaseModel]) -> list[BaseModel]:
@@ -118,9 +157,13 @@ def validate_records(path: Path, raw: Any, model: type[BaseModel]) -> list[BaseM
         raise ContentError(str(path), None, None, "must hold a list of records (each starting with '- id: ...')")
     records, seen = [], set()
     for i, item in enumerate(raw, start=1):
-        rid = str(item.get("id")) if isinstance(item, dict) and item.get("id") else f"#{i}"
         if not isinstance(item, dict):
-            raise ContentError(str(path), rid, None, "must be a mapping of field: value")
+            raise ContentError(str(path), f"#{i}", None, "must be a mapping of field: value")
+        rid = _record_name(item, i)
+        for key, value in sorted(item.items(), key=lambda kv: kv[0] != "id"):   # the id first
+            if _expands_too_far(value):
+                raise ContentError(str(path), rid, str(key)[:80], f"expands to more than {MAX_VALUES:,} values "
+                                   "through YAML aliases (&name / *name); write the value out instead")
         try:
             rec = model.model_validate(item)
         except ValidationError as exc:

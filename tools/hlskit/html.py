@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~$-])")
+_MD_LINE_START = re.compile(r"^(\d*)([%:.])")   # only where a line starts: "% ", ":::", "1."
 
 # Inside JSON these characters only ever occur in strings, where \uXXXX means the same thing; in a
 # <script> block "<" could start "</script>" or "<!--", and U+2028/2029 end a line of older JavaScript.
@@ -41,11 +43,45 @@ class ScriptSafeEncoder(json.JSONEncoder):
 
 
 def md_escape(text) -> str:
-    """Make user text inert in Markdown: HTML entities for <, >, &, and a backslash before syntax."""
+    """Make user text inert in Markdown and MyST: HTML entities for <, >, &, and a backslash before syntax.
+
+    Beyond CommonMark this covers MyST's dollar maths and, at the start of the text, its ``%`` comments,
+    ``:::`` fences and ``:`` definitions, and a number that would start an ordered list."""
     s = "" if text is None else str(text)
     s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     s = _MD_SPECIAL.sub(r"\\\1", s)
-    return " ".join(s.split())   # one paragraph: stray newlines cannot start headings or lists
+    s = " ".join(s.split())   # one paragraph: stray newlines cannot start headings or lists
+    return _MD_LINE_START.sub(r"\1\\\2", s)
+
+
+def md_code(text) -> str:
+    """User text as an inline code span that nothing in it can end (MyST shows it literally, escaped)."""
+    s = " ".join(("" if text is None else str(text)).split())
+    if not s:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", s)), default=0) + 1)
+    pad = " " if s.startswith("`") or s.endswith("`") else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
+
+
+def myst_role(role: str, title, target: str) -> str:
+    """A MyST cross-reference ``{role}`title <target>``` whose title is shown exactly as written.
+
+    Role text is not Markdown: backslashes would show, so the title is only kept from ending the role."""
+    code = md_code(f"{title} <{target}>")
+    return f"{{{role}}}{code}" if code else ""
+
+
+_WEB_URL = re.compile(r"^https?://[^/\s?#]+", re.I)
+
+
+def web_url(url) -> str:
+    """``url`` if it is an http(s) address, with anything that could end a link or an attribute
+    (quotes, angle brackets, spaces, backticks, backslashes) percent-encoded; otherwise ""."""
+    s = "" if url is None else str(url).strip()
+    if not _WEB_URL.match(s):
+        return ""
+    return quote(s, safe=":/?#[]@!$&()*+,;=%~")
 
 
 ENV = Environment(
@@ -55,6 +91,9 @@ ENV = Environment(
     lstrip_blocks=True,
 )
 ENV.filters["md"] = md_escape
+ENV.filters["md_code"] = md_code
+ENV.filters["url"] = web_url
+ENV.globals["myst_role"] = myst_role
 ENV.filters["script_json"] = lambda value: Markup(script_json(value))   # nothing left to escape for HTML
 
 

@@ -4,6 +4,8 @@ Kept free of pandas and Altair so the Sphinx build hook that writes these pages 
 """
 from __future__ import annotations
 
+import yaml
+
 from .content import Content
 from .evidence import credit, source_key
 from .html import render
@@ -19,8 +21,17 @@ def labels(content: Content) -> dict[str, str]:
 def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = ()) -> str:
     """The MyST page for one case; ``cited_by`` is (docname relative to the case page, title) pairs."""
     case = content.case(case_id)
+    trainers = content.is_trainers("case_studies", case_id)
+    what = "From this course's own material." if trainers else "A summary from the Human Learning Systems handbook."
+    description = f"Case study: {' '.join(case.name.split())}. {what}"
     return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by),
-                  credit=credit, source_key=source_key, trainers=content.is_trainers("case_studies", case_id))
+                  credit=credit, source_key=source_key, trainers=trainers, front_matter=front_matter(description))
+
+
+def front_matter(description: str) -> str:
+    """A page's MyST front matter, written by a YAML serializer so no text can break it."""
+    meta = {"myst": {"html_meta": {"description": description}}}
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, width=10_000, sort_keys=False)}---\n"
 
 
 def glossary_page(content: Content, used_in: dict[str, list[tuple[str, str]]] | None = None) -> str:

@@ -6,12 +6,18 @@ Text marked verbatim must match the cited source lines; everything else is the h
 """
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+import re
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator,
+                      model_validator)
+
+from . import limits
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG)]
+# a host, then printable ASCII without the characters that could end a link or an HTML attribute
+WEB_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][!#-&(-;=?-\[\]-_a-~]*)?$")
 
 
 def _slug() -> Any:
@@ -20,6 +26,23 @@ def _slug() -> Any:
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    limits: ClassVar[dict[str, int]] = {}          # a model's own, tighter text limits by field name
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _within_limits(cls, value: Any, info: ValidationInfo) -> Any:
+        """Every text field has a maximum length and no control characters; list fields a maximum size."""
+        name = info.field_name
+        most = cls.limits.get(name) or limits.TEXT.get(name, limits.TEXT_DEFAULT)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if values is value and len(values) > limits.ENTRIES.get(name, limits.ENTRIES_DEFAULT):
+            raise ValueError(f"has {len(values):,} entries; the most this field takes is "
+                             f"{limits.ENTRIES.get(name, limits.ENTRIES_DEFAULT):,}")
+        for n, v in enumerate(values, start=1):
+            problem = limits.text_problem(v, most) if isinstance(v, str) else None
+            if problem:
+                raise ValueError(problem if values is not value else f"entry {n} {problem}")
+        return value
 
 
 class SourceRef(Record):
@@ -185,11 +208,13 @@ class CaseStudy(Record):
             raise ValueError("give the place name only; say where the source implies it in place_note")
         return v
 
-    @model_validator(mode="after")
-    def _url_is_web(self) -> "CaseStudy":
-        if self.url is not None and not self.url.startswith(("https://", "http://")):
-            raise ValueError("url must start with https:// or http://")
-        return self
+    @field_validator("url")
+    @classmethod
+    def _url_is_web(cls, v: str | None) -> str | None:
+        if v is not None and not WEB_URL.match(v):
+            raise ValueError("must be a web address starting with https:// or http://, with no spaces, "
+                             "quotes, angle brackets, backticks or backslashes (write a space as %20)")
+        return v
 
 
 class ScalePoint(Record):
