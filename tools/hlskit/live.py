@@ -14,10 +14,25 @@ import pandas as pd
 from . import exports
 from . import questions as Q
 from .content import Content
-from .files import free_name, write_atomic
+from .files import free_stem, write_atomic
 from .html import render
 
 WORK_DIR = Path("hls-work")
+
+
+def save_files(status: W.HTML, files: list[tuple[Path, str]]) -> list[Path]:
+    """Write each (path, text) and say so in ``status``; a failure says which file and why, never "Saved"."""
+    written = []
+    for path, text in files:
+        try:
+            written.append(write_atomic(path, text))
+        except OSError as exc:
+            kept = f" ({', '.join(str(p) for p in written)} were saved)" if written else ""
+            status.value = render("status.html", ok=False,
+                                  text=f"Nothing was saved to {path}: {exc.strerror or exc}{kept}.")
+            return []
+    status.value = render("status.html", ok=True, text="Saved " + ", ".join(str(p) for p in written))
+    return written
 
 
 def _options(records) -> list[tuple[str, str]]:
@@ -74,16 +89,13 @@ class QuestionExplorer:
         if picked.empty:
             self.status.value = render("status.html", ok=False, text="Tick at least one question first.")
             return []
-        stem = free_name(self.work_dir / f"worksheet-{date.today().isoformat()}.html").stem
+        stem = free_stem(self.work_dir, f"worksheet-{date.today().isoformat()}", (".html", ".md", ".csv"))
         title = self.title.value.strip() or "Workshop questions"
-        paths = [
-            write_atomic(self.work_dir / f"{stem}.html", exports.worksheet_html(self.content, picked, title)),
-            write_atomic(self.work_dir / f"{stem}.md", exports.worksheet_markdown(self.content, picked, title)),
-            write_atomic(self.work_dir / f"{stem}.csv", exports.to_csv(picked)),
-        ]
-        self.status.value = render("status.html", ok=True,
-                                   text="Saved " + ", ".join(str(p) for p in paths))
-        return paths
+        return save_files(self.status, [
+            (self.work_dir / f"{stem}.html", exports.worksheet_html(self.content, picked, title)),
+            (self.work_dir / f"{stem}.md", exports.worksheet_markdown(self.content, picked, title)),
+            (self.work_dir / f"{stem}.csv", exports.to_csv(picked)),
+        ])
 
 
 class CaseExplorer:
@@ -140,15 +152,13 @@ class CaseExplorer:
         df = self.matches()
         rows = self.rows(df)
         title = "Case studies to read"
-        stem = free_name(self.work_dir / f"cases-{date.today().isoformat()}.html").stem
-        paths = [write_atomic(self.work_dir / f"{stem}.html", exports.case_list_html(rows, title, self.filters())),
-                 write_atomic(self.work_dir / f"{stem}.md", exports.case_list_markdown(rows, title, self.filters())),
-                 write_atomic(self.work_dir / f"{stem}.csv",
-                              exports.to_csv(df.drop(columns=["summary"]).assign(
-                                  scales=df.scales.map("; ".join), sectors=df.sectors.map("; ".join),
-                                  themes=df.themes.map("; ".join), stages=df.stages.map("; ".join))))]
-        self.status.value = render("status.html", ok=True, text="Saved " + ", ".join(str(p) for p in paths))
-        return paths
+        stem = free_stem(self.work_dir, f"cases-{date.today().isoformat()}", (".html", ".md", ".csv"))
+        return save_files(self.status, [
+            (self.work_dir / f"{stem}.html", exports.case_list_html(rows, title, self.filters())),
+            (self.work_dir / f"{stem}.md", exports.case_list_markdown(rows, title, self.filters())),
+            (self.work_dir / f"{stem}.csv", exports.to_csv(df.drop(columns=["summary"]).assign(
+                scales=df.scales.map("; ".join), sectors=df.sectors.map("; ".join),
+                themes=df.themes.map("; ".join), stages=df.stages.map("; ".join))))])
 
 
 class ExperimentDesigner:
@@ -204,11 +214,10 @@ class ExperimentDesigner:
         d = self.design()
         found = review(d, self.content)
         slug = "".join(ch if ch.isalnum() else "-" for ch in (d.title or "experiment").lower()).strip("-")[:40] or "experiment"
-        stem = free_name(self.work_dir / f"experiment-{slug}.md").stem
-        paths = [write_atomic(self.work_dir / f"{stem}.md", exports.experiment_card_markdown(self.content, d, found)),
-                 write_atomic(self.work_dir / f"{stem}.html", exports.experiment_card_html(self.content, d, found))]
-        self.status.value = render("status.html", ok=True, text="Saved " + ", ".join(str(p) for p in paths))
-        return paths
+        stem = free_stem(self.work_dir, f"experiment-{slug}", (".md", ".html"))
+        return save_files(self.status, [
+            (self.work_dir / f"{stem}.md", exports.experiment_card_markdown(self.content, d, found)),
+            (self.work_dir / f"{stem}.html", exports.experiment_card_html(self.content, d, found))])
 
     def add_to_portfolio(self, _button=None) -> int | None:
         from .charts import portfolio_timeline

@@ -65,7 +65,12 @@ class SelfAssessment:
         text = A.response_json(self.inst, self.answers(), date.today().isoformat(), self.alias.value.strip())
         A.parse_response(text, "(this form)", self.content)  # never write a file the pooling would reject
         path = free_name(self.folder / f"{self.inst.id}-{date.today().isoformat()}.json")
-        write_atomic(path, text)
+        try:
+            write_atomic(path, text)
+        except OSError as exc:
+            self.status.value = render("status.html", ok=False,
+                                       text=f"Nothing was saved to {path}: {exc.strerror or exc}.")
+            return None
         self.status.value = render("status.html", ok=True, text=f"Saved {path}. Earlier files are kept.")
         self._list_saved()
         return path

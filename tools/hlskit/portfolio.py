@@ -34,7 +34,7 @@ def load_portfolio(path: str | Path, content: Content) -> list[ExperimentDesign]
     if not path.exists():
         return []
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")   # "CSV UTF-8" from a spreadsheet starts with a BOM
     except UnicodeDecodeError:
         raise PortfolioError(f"{path}: is not UTF-8 text; was it saved from a spreadsheet in another encoding?") from None
     reader = csv.DictReader(io.StringIO(text))
@@ -62,13 +62,20 @@ def append_design(path: str | Path, design: ExperimentDesign, content: Content, 
     """
     path = Path(path)
     existing = load_portfolio(path, content)
-    old_rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))) if path.exists() else []
+    raw = path.read_bytes() if path.exists() else b""
+    bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""        # keep it: spreadsheets need it
+    reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
+    old_rows = list(reader)
+    columns = list(reader.fieldnames or []) + [c for c in COLUMNS if c not in (reader.fieldnames or [])]
     new_row = {"saved": (saved or date.today()).isoformat(), **design.as_record()}
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=columns, restval="", lineterminator="\n")   # a user's own columns stay
     writer.writeheader()
     writer.writerows(old_rows + [new_row])
-    write_atomic(path, buf.getvalue())
+    try:
+        write_atomic(path, bom + buf.getvalue())
+    except OSError as exc:
+        raise PortfolioError(f"{path}: could not be saved ({exc.strerror or exc}); it was left as it was") from None
     return len(existing) + 1
 
 
