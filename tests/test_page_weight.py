@@ -67,6 +67,27 @@ def test_every_page_fits_its_gzip_budget(built_book):
     assert not over, "\n".join(over)
 
 
+def test_each_chart_library_loads_once_per_page(built_book):
+    twice = []
+    for page in pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        for lib in CHART_LIBS:
+            n = len(re.findall(rf"[/\"']{re.escape(lib)}", html))
+            if n > 1:
+                twice.append(f"{page.relative_to(built_book)}: {lib} x{n}")
+    assert not twice, "\n".join(twice)
+
+
+def test_no_large_dataset_is_inlined_in_more_than_one_page(built_book):
+    where: dict[str, set[str]] = {}
+    for page in pages(built_book):
+        for data in inline_datasets(page.read_text(encoding="utf-8")):
+            if len(data.encode()) > 50 * 1024:
+                where.setdefault(hashlib.sha256(data.encode()).hexdigest(), set()).add(str(page.relative_to(built_book)))
+    repeated = {k: sorted(v) for k, v in where.items() if len(v) > 1}
+    assert not repeated, repeated
+
+
 def test_pages_without_charts_load_no_chart_library(built_book):
     for page in pages(built_book):
         html = page.read_text(encoding="utf-8")
@@ -153,3 +174,15 @@ def test_pages_load_only_the_scripts_they_use(built_book):
             assert "searchindex.js" not in html and "searchtools.js" not in html, name
         assert '<i class="fa' not in html, name              # every icon was drawn
     assert "searchindex.js" in (built_book / "search.html").read_text(encoding="utf-8")
+
+
+def test_every_chart_shows_a_picture_of_its_size_and_its_name_before_scripts_run(built_book):
+    boxes = 0
+    for page in pages(built_book):
+        html = page.read_text(encoding="utf-8")
+        for box in re.findall(r'<div class="hls-chart" data-chart="c[0-9a-f]+">(.*?)<script type="application/json"', html, re.S):
+            boxes += 1
+            assert re.search(r'<svg [^>]*class="marks hls-chart-picture" width="\d+" height="\d+"', box), page
+            assert re.search(r'class="hls-chart-view" role="graphics-document" [^>]*aria-label="[^"]{20,}"', box), page
+        assert "altair-viz" not in html, page
+    assert boxes > 30

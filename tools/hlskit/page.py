@@ -27,6 +27,11 @@ def is_static() -> bool:
 
 
 if is_static():
+    # On the published site each chart is a picture of its default view until one shared page script
+    # draws it (see site_charts); in Jupyter, Altair's own renderer stays.
+    from . import site_charts
+    alt.renderers.register("hls-site", site_charts.renderer)
+    alt.renderers.enable("hls-site", embed_options=EMBED_OPTIONS)
     # Altair's debug mode validates every part of a chart as it is made; the whole spec is still
     # validated when it is displayed. Off for the book build only (it halves the chart time there);
     # readers running a chapter keep Altair's more precise error messages.
