@@ -137,7 +137,28 @@ def write_short_links(app, exception) -> None:
             write_atomic(page, text)
 
 
+PLAIN_TOOLTIPS = {
+    "Binder": "Open this chapter as a live notebook in your browser, no install",
+    "JupyterHub": "Open this chapter as a live notebook on your organisation's JupyterHub",
+}
+
+
+def plain_launch_buttons(app, pagename, templatename, context, doctree) -> None:
+    """Launch buttons in plain words; a placeholder hub address (example.org) never reaches a page.
+
+    The JupyterHub button appears only when _config.yml names a real hub (launch_buttons.jupyterhub_url)."""
+    for group in context.get("header_buttons") or []:
+        if group.get("label") != "launch-buttons":
+            continue
+        group["tooltip"] = "Open as a live notebook"
+        group["buttons"] = [b for b in group.get("buttons", [])
+                            if not re.search(r"//([^/]*\.)?example\.(org|com|net)\b", b.get("url", ""))]
+        for b in group["buttons"]:
+            b["tooltip"] = PLAIN_TOOLTIPS.get(b.get("text"), b.get("tooltip"))
+
+
 def setup(app):
+    app.connect("html-page-context", plain_launch_buttons, priority=502)   # after the theme adds them
     app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways", "kit"], "env")
     app.add_config_value("hls_extra_folders", [], "html")
     app.add_config_value("hls_overlay", "", "env")

@@ -53,3 +53,24 @@ def test_nothing_is_copied_after_a_failed_build_or_for_another_builder(hls_book,
     app.builder.format = "latex"
     hls_book.refresh_own_static(app, None)
     assert not (tmp_path / "site" / "_static" / "hls.css").exists()
+
+
+def _launch_context(hub_url: str) -> dict:
+    buttons = [{"type": "link", "text": "Binder", "tooltip": "Launch on Binder", "url": "https://mybinder.org/v2/gh/o/r/main"},
+               {"type": "link", "text": "JupyterHub", "tooltip": "Launch on JupyterHub",
+                "url": f"{hub_url}/hub/user-redirect/git-pull?repo=x"}]
+    return {"header_buttons": [{"type": "group", "label": "launch-buttons", "buttons": buttons}]}
+
+
+def test_launch_buttons_speak_plainly_and_drop_a_placeholder_hub(hls_book):
+    ctx = _launch_context("https://hub.example.org")
+    hls_book.plain_launch_buttons(None, "p", "page.html", ctx, None)
+    (binder,) = ctx["header_buttons"][0]["buttons"]
+    assert binder["tooltip"] == "Open this chapter as a live notebook in your browser, no install"
+
+
+def test_a_real_hub_keeps_its_button(hls_book):
+    ctx = _launch_context("https://jupyter.my-council.gov.uk")
+    hls_book.plain_launch_buttons(None, "p", "page.html", ctx, None)
+    assert [b["text"] for b in ctx["header_buttons"][0]["buttons"]] == ["Binder", "JupyterHub"]
+    assert "organisation" in ctx["header_buttons"][0]["buttons"][1]["tooltip"]

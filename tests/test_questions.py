@@ -20,7 +20,8 @@ def test_questions_for_a_cell_come_in_source_order(content):
     df = Q.questions_for(content, "person", "codesign")
     assert list(df.text) == ["What will they try?", "What data do they need?"]
     assert list(df.columns) == Q.QUESTION_COLUMNS
-    assert df.source.iloc[0] == "test.txt:3–3"
+    assert df.source_lines.iloc[0] == "test.txt:3–3"   # exact provenance kept in the data
+    assert df.source.iloc[0] == "test.txt"             # a trainer's own document is credited by its name
 
 
 def test_stewarding_questions_put_managing_before_governing(content):

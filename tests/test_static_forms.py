@@ -14,6 +14,7 @@ from browser import offline_site
 from hlskit.assessments import parse_response
 from hlskit.cli import main
 from hlskit.content import load_content
+from hlskit.html import md_export_escape
 from hlskit.experiments import ExperimentDesign, review
 
 CONTENT = load_content()
@@ -127,7 +128,9 @@ def test_experiment_form_reviews_like_the_package_and_downloads_the_card(site, t
     card = tmp_path / "card.md"
     info.value.save_as(card)
     text = card.read_text()
-    assert text.startswith("# Experiment card: Shared &lt;b&gt;caseload&lt;/b&gt;") and "<b>" not in text
+    # the same escaping as the package's downloaded card: a tag is made inert, nothing else is touched
+    assert text.startswith(f"# Experiment card: {md_export_escape(d.title)}") and "<b>" not in text
+    assert "Two workers share ten cases" in text and "\\" not in text
     assert "A place" in text and "✗ Gap" in text
     with page.expect_download() as info:
         form.locator(".hls-download-text").click()

@@ -13,6 +13,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from .credits import credits, plain_refs
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~$-])")
 _MD_LINE_START = re.compile(r"^(\d*)([%:.])")   # only where a line starts: "% ", ":::", "1."
 
@@ -95,6 +97,25 @@ ENV.filters["md_code"] = md_code
 ENV.filters["url"] = web_url
 ENV.globals["myst_role"] = myst_role
 ENV.filters["script_json"] = lambda value: Markup(script_json(value))   # nothing left to escape for HTML
+
+
+# A Markdown file that a reader downloads is read as plain text as often as it is rendered, so it
+# escapes only what would change its meaning: emphasis, code, links, a tag or an entity. Brackets,
+# hyphens and full stops stay as typed. (Pages use ``md`` above: MyST removes its backslashes.)
+_EXPORT_SPECIAL = re.compile(r"([\\`*_\[\]])|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+
+
+def md_export_escape(text) -> str:
+    """User text for a downloaded Markdown file: inert, on one line, with as few backslashes as possible."""
+    s = "" if text is None else str(text)
+    s = _EXPORT_SPECIAL.sub(lambda m: "&lt;" if m.group(0) == "<" else "\\" + m.group(0), s)   # a tag: entity
+    return " ".join(s.split())
+
+
+ENV.filters["md_export"] = md_export_escape
+ENV.globals["credits"] = credits
+ENV.filters["plain_refs"] = lambda text: plain_refs(text)
+ENV.filters["exact_refs"] = lambda text: plain_refs(text, exact=True)
 
 
 def render(template: str, **context) -> str:

@@ -7,13 +7,15 @@ from .content import Content
 
 LEVELS = {"individual": "Individual learning", "organisational": "Organisational learning",
           "cross-organisational": "Cross-organisational learning", "roles": "Roles that support learning"}
-METHOD_COLUMNS = ["id", "name", "level", "level_name", "purpose", "examples", "stages", "scales", "tagging_note", "source"]
+METHOD_COLUMNS = ["id", "name", "level", "level_name", "purpose", "examples", "stages", "scales", "tagging_note", "source",
+                  "source_lines"]
 
 
 def methods_frame(content: Content) -> pd.DataFrame:
     rows = [{"id": m.id, "name": m.name.rstrip("."), "level": m.level, "level_name": LEVELS[m.level],
              "purpose": m.purpose, "examples": "; ".join(m.examples), "stages": m.stages, "scales": m.scales,
-             "tagging_note": m.tagging_note, "source": m.source.cite()} for m in content.methods]
+             "tagging_note": m.tagging_note, "source": m.source.credit(),
+             "source_lines": m.source.cite()} for m in content.methods]
     return pd.DataFrame(rows, columns=METHOD_COLUMNS)
 
 

@@ -96,7 +96,7 @@ def learning_cycle_table_html(c: Content) -> str:
     rows = [{"stage": st, "cells": [Q.questions_for(c, sc.id, st.id).to_dict("records") for sc in c.scales]}
             for st in c.stages]
     return render("question_table.html", summary="The whole table as text", caption=table.source_title or table.title,
-                  scales=c.scales, rows=rows, source=table.source.cite())
+                  scales=c.scales, rows=rows, source=table.source.credit(), where=table.source.where())
 
 
 def show_question_explorer(stage: str = "purpose", scale: str = "person"):
@@ -287,3 +287,19 @@ def experiment_form_html(c: Content) -> str:
                       "codesign questions, quoted in Human Learning Systems: Public Service for the Real World "
                       "(2021), CC BY-NC 4.0."}
     return render("experiment_form.html", fields=fields, spec=spec)
+
+
+def sources_html(chapter: str) -> str:
+    """A chapter's Sources section (``chapter`` is its path under book/, e.g. "cycle/purpose")."""
+    from .credits import chapter_sources, works_used
+    entries = chapter_sources().get(chapter)
+    if entries is None:
+        raise KeyError(f"no Sources entries for chapter '{chapter}' in content/chapter_sources.yaml")
+    return render("sources.html", entries=entries, works=works_used(entries))
+
+
+def show_sources(chapter: str) -> str:
+    """Show the chapter's Sources section as plain credits, with the exact lines collapsed."""
+    html = sources_html(chapter)
+    display(HTML(html))
+    return html

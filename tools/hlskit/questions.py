@@ -9,19 +9,21 @@ import pandas as pd
 from .content import Content
 
 QUESTION_COLUMNS = ["id", "table", "table_title", "stage", "scale", "role", "group", "lead_in",
-                    "order", "text", "source"]
+                    "order", "text", "source", "source_lines"]
 
 LEARNING_TABLE = "learning-cycle"
 STEWARDSHIP_TABLE = "stewardship"
 
 
 def questions_frame(content: Content) -> pd.DataFrame:
-    """Every question, one row each, with a readable citation in ``source``; see QUESTION_COLUMNS."""
+    """Every question, one row each; ``source`` is the plain credit readers see, ``source_lines`` the
+    exact file and lines (provenance, never shown on pages). See QUESTION_COLUMNS."""
     titles = {t.id: t.title for t in content.question_tables}
     rows = [{
         "id": q.id, "table": q.table, "table_title": titles.get(q.table, q.table),
         "stage": q.stage, "scale": q.scale, "role": q.role, "group": q.group, "lead_in": q.lead_in,
-        "order": q.order, "text": q.text, "source": q.source.cite(),
+        "order": q.order, "text": q.text, "source": q.source.credit(),
+        "source_lines": q.source.cite(),
     } for q in content.questions]
     # optional coordinates are "" (not NaN) when a table does not use them, so filters stay simple
     optional = ["stage", "scale", "role", "group", "lead_in"]

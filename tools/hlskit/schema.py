@@ -59,7 +59,18 @@ class SourceRef(Record):
         return v
 
     def cite(self) -> str:
+        """Exact provenance, for messages to trainers and the audit; never shown on reader pages."""
         return f"{self.file}:{self.lines[0]}–{self.lines[1]}"
+
+    def credit(self) -> str:
+        """The plain credit readers see: work, year, chapter or section."""
+        from .credits import credit
+        return credit(self.file, self.lines)
+
+    def where(self) -> str:
+        """The exact lines without the file name, for a collapsed "Where exactly" block."""
+        from .credits import where_exactly
+        return where_exactly(self.file, self.lines)
 
 
 class Stage(Record):
@@ -276,6 +287,16 @@ class Instrument(Record):
 class PathwayStep(Record):
     page: str = Field(pattern=r"^book/[a-z0-9_/-]+$")   # a page of the book, without extension
     why: str = Field(min_length=1)                      # own words: what this reader gets from it
+    depth: bool = False                                 # background theory, marked "optional depth"
+
+
+class FiveMinutes(Record):
+    """The five-minute version that opens a pathway: enough to start on one's own today."""
+
+    hls: str = Field(min_length=1)                      # what HLS is, in two sentences
+    your_day: str = Field(min_length=1)                 # what changes in this reader's day
+    try_alone: tuple[str, ...] = Field(min_length=3, max_length=3)   # three things to try alone
+    start_with: PathwayStep                             # the one tool to start with
 
 
 class Pathway(Record):
@@ -285,6 +306,7 @@ class Pathway(Record):
     order: int = Field(ge=1)
     reader: str = Field(min_length=1)                   # e.g. "Frontline worker"
     intro: str = Field(min_length=1)
+    five_minutes: FiveMinutes | None = None
     steps: tuple[PathwayStep, ...] = Field(min_length=3)
 
 

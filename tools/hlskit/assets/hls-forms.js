@@ -225,9 +225,12 @@
                present: filled && hit, filled_absent: filled && !hit }[rule.kind];
     return ok ? "met" : rule.missing;
   }
+  // The reader's words in a downloaded Markdown card, as typed: only emphasis, code, links, a tag or
+  // an entity are made inert (the same rule as md_export_escape in the package's html.py).
   function mdEscape(s) {
-    return String(s || "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
-      .replace(/([\\`*_{}\[\]()#+!|>~-])/g, "\\$1").split(/\s+/).join(" ").trim();
+    return String(s || "").replace(/[\\`*_\[\]]|<(?=[A-Za-z\/!?])|&(?=#?\w+;)/g,
+                                   function (c) { return c === "<" ? "&lt;" : "\\" + c; })
+      .split(/\s+/).join(" ").trim();
   }
   function plain(s) { return String(s || "").split(/\s+/).join(" ").trim(); }
   function setupExperiment(root) {
