@@ -17,11 +17,14 @@ def site(built_book):
         assert not session.errors, f"script errors in the console: {session.errors}"
 
 
-def test_landing_page_explains_the_three_ways_to_use_it(site):
+def test_landing_page_introduces_the_sources_and_the_ways_to_use_it(site):
     page = site.open("index.html")
     text = page.inner_text("main")
-    for way in ("Read it online", "Run the chapters", "Adapt it for a course"):
+    for way in ("Read it online", "Adapt it for a course", "live notebook"):
         assert way in text
+    assert "the e-book" in text and "Human Learning Systems: Public Service for the Real World" in text
+    for meta in ("JupyterLab", "JupyterHub", "Binder", "Jupyter notebook"):   # for other readers: README
+        assert meta not in text
     assert page.locator("a[href*='learning_cycle']").count() >= 1
 
 
