@@ -13,3 +13,7 @@ done
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh build
 .venv/bin/python scripts/build_book.py ${args[@]+"${args[@]}"}
+# The whole book as one PDF (_build/pdf/hls-handbook.pdf, also offered for download on the site).
+pdf_args=()
+for a in ${args[@]+"${args[@]}"}; do [ "$a" = --force ] && pdf_args+=(--force); done
+.venv/bin/python scripts/build_pdf.py ${pdf_args[@]+"${pdf_args[@]}"}

@@ -17,6 +17,12 @@ if [ "$what" = test ]; then
 else
   .venv/bin/python -m pip install -q -r requirements.txt
 fi
+# The PDF book: WeasyPrint and the Pango library it draws text with.
+.venv/bin/python -m pip install -q -r requirements-pdf.txt
+if ! ldconfig -p | grep -q "libpangoft2-1.0.so.0"; then
+  echo "Installing Debian's Pango for the PDF book (needs root)..."
+  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q libpango-1.0-0 libpangoft2-1.0-0
+fi
 # JavaScript that the built site serves itself (vega, widget manager, MathJax): never from a CDN.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error

@@ -1,0 +1,195 @@
+"""The whole handbook as one printable HTML document, made from the built site's pages.
+
+The site is the one source: every chapter and generated case page is taken from `_build/html` in
+`_toc.yml` order, and each tool is swapped for its paper version, so the PDF needs no second
+notebook run. Charts become static vector images of their default state (vl-convert, from the
+spec on the page), questionnaires become the paper forms, the experiment form becomes the blank
+experiment card; controls, scripts and "open in JupyterLab" hints are dropped. Internal links
+are rewritten to anchors inside the one document, so they work as PDF links.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup, Tag
+
+EXTERNAL = re.compile(r"^(https?:|mailto:)")
+SPEC_CALL = "})("          # Altair's embed script ends with `})(spec, embedOpt);`
+
+
+@dataclass
+class Chapter:
+    doc: str                       # e.g. "book/cycle/purpose"
+    level: int = 1                 # 1 chapter, 2 a section under a chapter (the case pages)
+
+
+@dataclass
+class Part:
+    caption: str
+    chapters: list[Chapter] = field(default_factory=list)
+
+
+def toc_parts(root: Path, html: Path) -> tuple[str, list[Part]]:
+    """The landing page and the parts of `_toc.yml`, with globbed sections expanded from the site."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    parts = []
+    for part in toc.get("parts", []):
+        p = Part(part.get("caption", ""))
+        for ch in part.get("chapters", []):
+            p.chapters.append(Chapter(ch["file"]))
+            for sec in ch.get("sections", []):
+                if "file" in sec:
+                    p.chapters.append(Chapter(sec["file"], 2))
+                elif "glob" in sec:
+                    pattern = sec["glob"]
+                    found = sorted(str(f.relative_to(html).with_suffix("")) for f in html.glob(pattern + ".html"))
+                    p.chapters += [Chapter(d, 2) for d in found]
+        parts.append(p)
+    return toc["root"], parts
+
+
+def anchor(doc: str, frag: str = "") -> str:
+    """The one-document id for a page, or for an element on it."""
+    base = doc.replace("/", "-")
+    return f"{base}--{frag}" if frag else base
+
+
+def chart_specs(script: str) -> tuple[dict, dict] | None:
+    """The Vega-Lite spec and embed options from one Altair embed script, or None."""
+    i = script.rfind(SPEC_CALL)
+    if i < 0:
+        return None
+    dec = json.JSONDecoder()
+    try:
+        spec, end = dec.raw_decode(script, i + len(SPEC_CALL))
+    except ValueError:
+        return None
+    return spec, {}
+
+
+def chart_figure(soup: BeautifulSoup, spec: dict, to_svg) -> Tag:
+    """A static image of the chart's default state; its alt text is the chart's description."""
+    svg = to_svg(spec)
+    fig = soup.new_tag("figure", attrs={"class": "pdf-chart"})
+    img = soup.new_tag("img", attrs={
+        "src": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
+        "alt": spec.get("description") or "A chart; its text equivalent follows."})
+    fig.append(img)
+    return fig
+
+
+def replace_charts(soup: BeautifulSoup, article: Tag, to_svg) -> int:
+    """Swap every Altair output for a static image; returns how many charts were drawn."""
+    n = 0
+    for div in article.select('div[id^="altair-viz-"]'):
+        script = div.find_next_sibling("script")
+        found = chart_specs(script.string or "") if script else None
+        if found is None:
+            continue
+        div.replace_with(chart_figure(soup, found[0], to_svg))
+        script.decompose()
+        n += 1
+    return n
+
+
+def _fragment(html: str) -> BeautifulSoup:
+    soup = BeautifulSoup(html, "html.parser")
+    body = soup.find("body")
+    return body if body is not None else soup
+
+
+def replace_tools(soup: BeautifulSoup, article: Tag, paper: dict) -> None:
+    """Questionnaires become paper forms and the experiment form the blank card (from `paper`)."""
+    for form in article.select(".hls-questionnaire[data-instrument]"):
+        html = paper["forms"].get(form["data-instrument"])
+        if html is None:
+            continue
+        box = soup.new_tag("div", attrs={"class": "pdf-paper"})
+        for child in list(_fragment(html).children):
+            box.append(child)
+        for h in box.find_all("h1"):
+            h.name = "h3"
+        for h in box.find_all("h2"):
+            h.name = "h4"
+        form.replace_with(box)
+    for form in article.select(".hls-experiment-form"):
+        box = soup.new_tag("div", attrs={"class": "pdf-paper"})
+        for child in list(_fragment(paper["card"]).children):
+            box.append(child)
+        for h in box.find_all("h1"):
+            h.name = "h3"
+        for h in box.find_all("h2"):
+            h.name = "h4"
+        form.replace_with(box)
+
+
+DROP = ("script", "style", "button", "input", "select", "textarea", "noscript", "a.headerlink",
+        ".hls-mode", ".hls-form-actions", ".hls-status", ".hls-download", ".hls-print", ".hls-clear",
+        ".prev-next-area", ".bd-toc", ".header-article", ".margin", "form label")
+
+
+def clean(article: Tag) -> None:
+    for sel in DROP:
+        for el in article.select(sel):
+            el.decompose()
+    for d in article.find_all("details"):
+        d["open"] = ""
+    for el in article.find_all(attrs={"hidden": True}):
+        el.decompose()
+
+
+def rewrite_links(article: Tag, doc: str, docs: set[str]) -> None:
+    """Ids get the page's prefix; links inside the book point into the one document."""
+    here = posixpath.dirname(doc)
+    for el in article.find_all(id=True):
+        el["id"] = anchor(doc, el["id"])
+    for el in article.find_all(attrs={"aria-labelledby": True}):
+        el["aria-labelledby"] = " ".join(anchor(doc, x) for x in el["aria-labelledby"].split())
+    for el in article.find_all(attrs={"aria-describedby": True}):
+        el["aria-describedby"] = " ".join(anchor(doc, x) for x in el["aria-describedby"].split())
+    for a in article.find_all("a", href=True):
+        href = a["href"]
+        if EXTERNAL.match(href):
+            a["class"] = a.get("class", []) + ["pdf-external"]
+            continue
+        path, _, frag = href.partition("#")
+        target = doc if not path else posixpath.normpath(posixpath.join(here, path))
+        target = re.sub(r"\.html$", "", target)
+        if target in docs:
+            a["href"] = "#" + anchor(target, frag)
+        else:
+            a.unwrap()
+
+
+def fix_images(article: Tag, doc: str) -> None:
+    here = posixpath.dirname(doc)
+    for img in article.find_all("img", src=True):
+        if not img["src"].startswith("data:") and not EXTERNAL.match(img["src"]):
+            img["src"] = posixpath.normpath(posixpath.join(here, img["src"]))
+
+
+def chapter_html(soup: BeautifulSoup, page: str, doc: str, docs: set[str], paper: dict, to_svg,
+                 level: int) -> tuple[Tag, int, str]:
+    """One page of the site as a chapter of the book: (section, charts drawn, title)."""
+    src = BeautifulSoup(page, "html.parser")
+    article = src.select_one("article.bd-article") or src.body
+    charts = replace_charts(src, article, to_svg)
+    replace_tools(src, article, paper)
+    clean(article)
+    rewrite_links(article, doc, docs)
+    fix_images(article, doc)
+    h1 = article.find("h1")
+    title = h1.get_text(" ", strip=True) if h1 else doc
+    if level == 2:   # case pages sit under their chapter: one level down, no new page each
+        for h in article.find_all(re.compile(r"^h[1-5]$")):
+            h.name = f"h{int(h.name[1]) + 1}"
+    section = soup.new_tag("section", attrs={"class": f"pdf-chapter pdf-level-{level}", "id": anchor(doc)})
+    for child in list(article.children):
+        section.append(child)
+    return section, charts, title
