@@ -26,4 +26,9 @@ def built_book() -> Path:
                           cwd=ROOT, capture_output=True, text=True, timeout=1200)
     if proc.returncode != 0:
         pytest.fail(f"strict build failed (exit {proc.returncode}):\n{proc.stdout[-6000:]}\n{proc.stderr[-3000:]}")
+    # The site offers the whole book as a PDF; build.sh writes it after the pages (quick when up to date).
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_pdf.py")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    if proc.returncode != 0:
+        pytest.fail(f"PDF build failed (exit {proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return BUILD_HTML
