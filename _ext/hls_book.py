@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -157,6 +158,13 @@ def plain_launch_buttons(app, pagename, templatename, context, doctree) -> None:
             b["tooltip"] = PLAIN_TOOLTIPS.get(b.get("text"), b.get("tooltip"))
 
 
+def escape_page_title(app, pagename, templatename, context, doctree) -> None:
+    """The book theme prints the page title as raw text in its print header; a title from content
+    (a case name) could hold a tag, so it is escaped here."""
+    if isinstance(context.get("pagetitle"), str):
+        context["pagetitle"] = html.escape(context["pagetitle"])
+
+
 def setup(app):
     app.connect("html-page-context", plain_launch_buttons, priority=502)   # after the theme adds them
     app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways", "kit"], "env")
@@ -164,6 +172,7 @@ def setup(app):
     app.add_config_value("hls_overlay", "", "env")
     app.connect("config-inited", write_generated_pages, priority=100)
     app.connect("config-inited", _add_form_script, priority=110)
+    app.connect("html-page-context", escape_page_title, priority=900)   # after the theme sets it
     app.add_js_file("hls-forms.js", loading_method="defer")
     app.connect("build-finished", refresh_own_static)
     app.connect("build-finished", write_short_links)

@@ -85,7 +85,67 @@ def test_designer_chart_output_runs_no_user_text(tmp_path, monkeypatch):
             assert dialogs == [], f"{name}: a dialog opened: {dialogs}"
             if name == "designer.html":
                 drawn = page.locator(".vega-embed svg.marks").text_content()
-                # long labels are shortened, so look for the start of each title
-                assert all(t[:20] in drawn for t in HOSTILE_TITLES), f"titles not shown as text: {drawn[:300]}"
+                assert all(t[:20] in drawn for t in HOSTILE_TITLES)   # long labels are shortened, f"titles not shown as text: {drawn[:300]}"
             page.close()
 
+
+HOSTILE_CASE = {
+    "id": "hostile", "name": "Case <script>alert(4)</script> \\ back\\slash",
+    "aliases": ["</script><img src=x onerror=alert(5)>"], "place": "$x$ <b onmouseover=alert(6)>",
+    "practices": ["% comment", ":::{raw} html", "{{ subst }} `<script>alert(7)</script>`"],
+    "source_chapters": ["[link](javascript:alert(8))"],
+    "url": "https://example.org/a?b=1&c=(2)",
+}
+
+
+def _small_book(tmp_path: Path) -> Path:
+    """A book of the case pages only, with one hostile case in a trainer's overlay, built like the handbook."""
+    import shutil
+    import yaml
+    book = tmp_path / "book"
+    (book / "book" / "cases").mkdir(parents=True)
+    case = yaml.safe_load((ROOT / "case_studies" / "dorset.yaml").read_text())
+    case.update(HOSTILE_CASE)
+    case["sources"] = [{"file": "a`<script>alert(9)</script>`b.txt", "lines": [1, 2]}]
+    (book / "hls-content" / "case_studies").mkdir(parents=True)
+    (book / "hls-content" / "case_studies" / "hostile.yaml").write_text(yaml.safe_dump(case), encoding="utf-8")
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    config["exclude_patterns"] = [*config.get("exclude_patterns", []), "hls-content"]
+    config["sphinx"]["config"]["hls_generated_pages"] = ["cases"]
+    (book / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    (book / "_toc.yml").write_text(yaml.safe_dump({"format": "jb-book", "root": "index", "chapters": [
+        {"glob": "book/cases/*"}]}), encoding="utf-8")
+    (book / "index.md").write_text("# Cases\n\nThe case pages.\n", encoding="utf-8")
+    shutil.copytree(ROOT / "_ext", book / "_ext", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "_static", book / "_static")
+    (book / "node_modules").symlink_to(ROOT / "node_modules")
+    return book
+
+
+def test_a_built_case_page_shows_hostile_text_as_text(tmp_path):
+    import subprocess
+    import sys
+    book = _small_book(tmp_path)
+    jb = Path(sys.executable).with_name("jupyter-book")
+    proc = subprocess.run([str(jb), "build", str(book), "-W", "-n", "--keep-going"], cwd=book,
+                          capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    site = book / "_build" / "html"
+    html = (site / "book" / "cases" / "hostile.html").read_text(encoding="utf-8")
+    for raw in ("<script>alert", "<img src=x", "<b onmouseover", 'href="javascript'):
+        assert raw not in html, raw
+    with offline_site(site) as s:
+        page = s.context.new_page()
+        dialogs = _watch(page)
+        page.goto(f"{s.base}/book/cases/hostile.html", wait_until="networkidle")
+        page.mouse.move(10, 10)
+        main = page.locator("main").inner_text()
+        page.screenshot(path=str(tmp_path / "hostile-case.png"), full_page=True)
+        shutil_copy = __import__("shutil").copy
+        Path("/work/notes/shots").is_dir() and shutil_copy(tmp_path / "hostile-case.png",
+                                                           "/work/notes/shots/hostile-case-page.png")
+        assert dialogs == [] and page.locator("main img[src=x], main b[onmouseover]").count() == 0
+        for text in ("<script>alert(4)</script>", "</script><img src=x onerror=alert(5)>", "% comment",
+                     ":::{raw} html", "{{ subst }}", "a`<script>alert(9)</script>`b.txt", "$x$"):
+            assert text in main, f"{text!r} is not shown as written"
+        assert "\\ back\\slash" in main and "\\%" not in main and "\\$" not in main
