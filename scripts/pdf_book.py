@@ -85,8 +85,23 @@ def chart_figure(soup: BeautifulSoup, spec: dict, to_svg) -> Tag:
 
 
 def replace_charts(soup: BeautifulSoup, article: Tag, to_svg) -> int:
-    """Swap every Altair output for a static image; returns how many charts were drawn."""
+    """Swap every chart for a static image of its default view; returns how many were drawn.
+
+    The site's charts carry a build-time picture of their default view (an inline SVG with the
+    chart's description as its label); that picture is the PDF's image. An Altair output without
+    one is drawn from its spec with vl-convert."""
     n = 0
+    for box in article.select("div.hls-chart"):
+        view = box.select_one(".hls-chart-view")
+        svg = view.find("svg") if view else None
+        if svg is None:
+            continue
+        fig = soup.new_tag("figure", attrs={"class": "pdf-chart"})
+        fig.append(soup.new_tag("img", attrs={
+            "src": "data:image/svg+xml;base64," + base64.b64encode(str(svg).encode()).decode(),
+            "alt": view.get("aria-label") or "A chart; its text equivalent follows."}))
+        box.replace_with(fig)
+        n += 1
     for div in article.select('div[id^="altair-viz-"]'):
         script = div.find_next_sibling("script")
         found = chart_specs(script.string or "") if script else None

@@ -83,7 +83,7 @@ def test_every_page_of_the_site_is_in_the_book(texts, built_book):
 
 
 def _charts_on_site(built_book, docs):
-    return sum(len(re.findall(r'<div id="altair-viz-[0-9a-f]+"', (built_book / f"{d}.html").read_text(encoding="utf-8")))
+    return sum(len(re.findall(r'<div class="hls-chart" data-chart=|<div id="altair-viz-[0-9a-f]+"', (built_book / f"{d}.html").read_text(encoding="utf-8")))
                for d in docs)
 
 
@@ -170,3 +170,10 @@ def test_anchor_rewrite_keeps_links_inside_the_book():
     assert hrefs == ["#book-cycle-purpose--why", "#book-start-pathways--t", "https://example.net/"]
     assert art.h1["id"] == "book-start-pathways--t"
     assert "src" in art.get_text()
+
+
+def test_site_offers_the_pdf(built_book):
+    assert (built_book / "hls-handbook.pdf").stat().st_size > 100_000
+    for page in ("book/index.html", "book/trainers/adapting.html"):
+        html = (built_book / page).read_text(encoding="utf-8")
+        assert re.search(r'href="(\.\./)+hls-handbook\.pdf"', html), f"{page} has no link to the PDF"
