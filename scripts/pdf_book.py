@@ -119,32 +119,28 @@ def _fragment(html: str) -> BeautifulSoup:
     return body if body is not None else soup
 
 
+def _paper_box(soup: BeautifulSoup, html: str) -> Tag:
+    """A printable page's body as a framed block, its headings moved below the chapter's."""
+    box = soup.new_tag("div", attrs={"class": "pdf-paper"})
+    for child in list(_fragment(html).children):
+        box.append(child)
+    for old, new in (("h2", "h4"), ("h1", "h3")):
+        for h in box.find_all(old):
+            h.name = new
+    return box
+
+
 def replace_tools(soup: BeautifulSoup, article: Tag, paper: dict) -> None:
     """Questionnaires become paper forms and the experiment form the blank card (from `paper`)."""
     for form in article.select(".hls-questionnaire[data-instrument]"):
         html = paper["forms"].get(form["data-instrument"])
-        if html is None:
-            continue
-        box = soup.new_tag("div", attrs={"class": "pdf-paper"})
-        for child in list(_fragment(html).children):
-            box.append(child)
-        for h in box.find_all("h1"):
-            h.name = "h3"
-        for h in box.find_all("h2"):
-            h.name = "h4"
-        form.replace_with(box)
+        if html is not None:
+            form.replace_with(_paper_box(soup, html))
     for form in article.select(".hls-experiment-form"):
-        box = soup.new_tag("div", attrs={"class": "pdf-paper"})
-        for child in list(_fragment(paper["card"]).children):
-            box.append(child)
-        for h in box.find_all("h1"):
-            h.name = "h3"
-        for h in box.find_all("h2"):
-            h.name = "h4"
-        form.replace_with(box)
+        form.replace_with(_paper_box(soup, paper["card"]))
 
 
-DROP = ("script", "style", "button", "input", "select", "textarea", "noscript", "a.headerlink",
+DROP = ("script", "style", "details.hls-where", "button", "input", "select", "textarea", "noscript", "a.headerlink",
         ".hls-mode", ".hls-form-actions", ".hls-status", ".hls-download", ".hls-print", ".hls-clear",
         ".prev-next-area", ".bd-toc", ".header-article", ".margin", "form label")
 

@@ -177,3 +177,9 @@ def test_site_offers_the_pdf(built_book):
     for page in ("book/index.html", "book/trainers/adapting.html"):
         html = (built_book / page).read_text(encoding="utf-8")
         assert re.search(r'href="(\.\./)+hls-handbook\.pdf"', html), f"{page} has no link to the PDF"
+
+
+def test_readers_see_plain_credits_not_file_names(texts):
+    flat = "\n".join(texts)
+    assert not re.search(r"\b00\d_[0-9a-f]{16}\.txt", flat), "a source file name reached the PDF"
+    assert "Where exactly" not in flat
