@@ -182,4 +182,3 @@ def test_site_offers_the_pdf(built_book):
 def test_readers_see_plain_credits_not_file_names(texts):
     flat = "\n".join(texts)
     assert not re.search(r"\b00\d_[0-9a-f]{16}\.txt", flat), "a source file name reached the PDF"
-    assert "Where exactly" not in flat
