@@ -89,7 +89,7 @@ def test_an_hls_content_folder_above_the_book_is_an_input(book, monkeypatch):
 
 
 def test_build_sh_passes_its_options_on(tmp_path):
-    """`bash scripts/build.sh --force --overlay DIR` reaches the build script, DIR made absolute."""
+    """`bash scripts/build.sh --force --overlay DIR` reaches the build script, DIR made absolute; the PDF follows."""
     import subprocess
     (tmp_path / "scripts").mkdir()
     (tmp_path / "scripts" / "build.sh").write_text((ROOT / "scripts" / "build.sh").read_text())
@@ -101,7 +101,8 @@ def test_build_sh_passes_its_options_on(tmp_path):
     (tmp_path / "elsewhere" / "mine").mkdir(parents=True)
     out = subprocess.run(["bash", str(tmp_path / "scripts" / "build.sh"), "--force", "--overlay", "mine"],
                          cwd=tmp_path / "elsewhere", capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["scripts/build_book.py", "--force", "--overlay", str(tmp_path / "elsewhere" / "mine")]
+    assert out[:4] == ["scripts/build_book.py", "--force", "--overlay", str(tmp_path / "elsewhere" / "mine")]
+    assert out[4:] == ["scripts/build_pdf.py", "--force"]     # then the PDF book, rebuilt too with --force
 
 
 def test_a_content_problem_stops_the_build_before_any_notebook_runs(tmp_path, monkeypatch, capsys):
