@@ -1,6 +1,8 @@
-"""Shared fixtures: the repository root, the seeds folder, and one strict build of the book per run."""
+"""Shared fixtures: the repository root, the seeds folder, a trainer's folder of test instruments, and one strict
+build of the book per run."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 BUILD_HTML = ROOT / "_build" / "html"
+INSTRUMENTS = Path(__file__).parent / "fixtures" / "content" / "instruments"
 
 
 @pytest.fixture(scope="session")
@@ -17,6 +20,16 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.skip(f"source documents not found at {SEEDS}; fidelity checks need ../shared/seeds")
     return SEEDS
+
+
+@pytest.fixture()
+def overlay(tmp_path) -> Path:
+    """A trainer's content folder holding the two small test instruments, 'mini' and 'other'."""
+    folder = tmp_path / "course" / "instruments"
+    folder.mkdir(parents=True)
+    for name in ("mini.yaml", "other.yaml"):
+        shutil.copy(INSTRUMENTS / name, folder)
+    return folder.parent
 
 
 @pytest.fixture(scope="session")

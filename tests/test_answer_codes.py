@@ -65,17 +65,14 @@ def test_codes_in_chat_text_pool_like_files_and_a_later_code_replaces_an_earlier
     assert all("Anna" not in json.dumps(r.__dict__) for r in loaded.responses)
 
 
-def test_hlskit_pool_reads_a_text_file_of_codes_next_to_answer_files(tmp_path):
-    overlay = tmp_path / "course" / "instruments"
-    overlay.mkdir(parents=True)
-    (overlay / "mini.yaml").write_text((FIXTURE / "instruments" / "mini.yaml").read_text())
+def test_hlskit_pool_reads_a_text_file_of_codes_next_to_answer_files(tmp_path, overlay):
     f = tmp_path / "p1.json"
     f.write_text(A.response_json(MINI, {"t1": 2, "t2": 4}))
     codes = tmp_path / "chat.txt"
     codes.write_text(C.encode(MINI, {"t1": 4}, key="k001") + "\n" + C.encode(MINI, {"t1": 5}, key="k002")[:-1] + "x\n")
     out = tmp_path / "team.html"
     res = CliRunner().invoke(main, ["pool", str(f), str(codes), "--out", str(out), "--min-group", "2",
-                                    "--allow-small-group", "--overlay", str(overlay.parent)])
+                                    "--allow-small-group", "--overlay", str(overlay)])
     assert res.exit_code == 0, res.output
     assert "chat.txt code 2" in res.output and "check letters do not match" in res.output
     assert "2 people answered" in out.read_text()

@@ -2,23 +2,10 @@
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from hlskit.cli import main
-
-FIXTURE = Path(__file__).parent / "fixtures" / "content" / "instruments"
-
-
-@pytest.fixture()
-def overlay(tmp_path):
-    folder = tmp_path / "course" / "instruments"
-    folder.mkdir(parents=True)
-    shutil.copy(FIXTURE / "mini.yaml", folder)
-    return folder.parent
 
 
 def answered(template: dict, values: dict, name: str) -> str:

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from html import unescape
-from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from hlskit.cli import main
-
-FIXTURE = Path(__file__).parent / "fixtures" / "content" / "instruments"
-
-
-@pytest.fixture()
-def overlay(tmp_path):
-    folder = tmp_path / "course" / "instruments"
-    folder.mkdir(parents=True)
-    shutil.copy(FIXTURE / "mini.yaml", folder)
-    shutil.copy(FIXTURE / "other.yaml", folder)
-    return folder.parent
 
 
 def answers(tmp_path, n, instrument="mini", version=2, prefix="response"):
