@@ -2,7 +2,8 @@
 
 ``report_model`` is everything the report says, as plain data; the Team results page builds the
 same model in the browser from the same rule file, and a test compares the two. Charts are
-rendered to inline SVG so that the report opens offline; vl_convert is imported only here.
+drawn as inline SVG (team_svg.py, from the same Vega-Lite specs the page draws) so that the report
+opens offline and the command needs no chart library.
 """
 from __future__ import annotations
 
@@ -65,11 +66,11 @@ def report_model(team: TeamView, inst: Instrument, problems: list[ResponseError]
 
 
 def team_report_html(team: TeamView, inst: Instrument, problems: list[ResponseError] = (), given: int = 0) -> str:
-    import vl_convert as vlc   # the chart renderer loads only when a report is drawn
+    from .team_svg import answers_svg, dimensions_svg
 
     model = report_model(team, inst, problems, given)
     dims_spec = team_charts.dimensions_spec(inst, model["dimension_rows"])
     items_spec = team_charts.answers_spec(inst, model["answer_rows"])
     return render("team_report.html", m=model, words=rules()["report"],
-                  svg_dims=vlc.vegalite_to_svg(dims_spec), desc_dims=dims_spec["description"],
-                  svg_items=vlc.vegalite_to_svg(items_spec), desc_items=items_spec["description"])
+                  svg_dims=dimensions_svg(dims_spec), desc_dims=dims_spec["description"],
+                  svg_items=answers_svg(items_spec), desc_items=items_spec["description"])
