@@ -86,8 +86,9 @@ def pool(files: tuple[Path, ...], out: Path, instrument: str | None, min_group: 
 
     FILES are answer files downloaded from the self-assessment pages, or text files holding answer
     codes (one or many, for example pasted from a meeting chat)."""
-    from .assessments import GroupTooSmall, MixedInstruments, load_responses
-    from .assessments import pool as pool_responses
+    from .pooling import GroupTooSmall
+    from .pooling import pool as pool_responses
+    from .responses import MixedInstruments, load_responses
     from .files import write_atomic
     from .report_out import OutRefused, check_out
     try:

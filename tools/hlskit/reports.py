@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from . import team_charts
-from .assessments import TeamView, reflections
+from .pooling import TeamView, reflection_rows
 from .html import render
 from .pooling_rules import fill, rules
 from .responses import ResponseError
@@ -37,10 +37,10 @@ def report_model(team: TeamView, inst: Instrument, problems: list[ResponseError]
     """Every word and figure of the team report (no names, no file names: places in the order given)."""
     words = rules()["report"]
     floor = rules()["min_group"]
-    dims = {r["dimension"]: r for r in team.dimensions.to_dict("records")}
-    diffs = [r for r in team.differences.head(SHOWN_DIFFERENCES).to_dict("records") if r["spread"] > 0]
-    spread = team.dimensions.assign(spread=team.dimensions.high - team.dimensions.low)
-    dist = team.distribution.sort_values(["item", "answer"])
+    dims = {r["dimension"]: r for r in team.dimension_rows}
+    diffs = [r for r in team.difference_rows[:SHOWN_DIFFERENCES] if r["spread"] > 0]
+    spread = [{**r, "spread": None if r["mean"] is None else r["high"] - r["low"]} for r in team.dimension_rows]
+    dist = sorted(team.distribution_rows, key=lambda r: (r["item"], r["answer"]))
     labels = team_charts.item_labels(inst)
     return {
         "title": fill(words["title"], title=inst.title),
@@ -55,13 +55,13 @@ def report_model(team: TeamView, inst: Instrument, problems: list[ResponseError]
         "differences": [fill(words["differ_item"], text=r["text"], spread=one_decimal(r["spread"])) for r in diffs]
                        or [words["differ_none"]],
         "talk": [{"name": r["name"], "why": _why(r, dims), "prompt": r["prompt"]}
-                 for r in reflections(spread, inst).to_dict("records")],
+                 for r in reflection_rows(spread, inst)],
         "dimension_rows": [{"name": dims[d.id]["name"], "mean": dims[d.id]["mean"], "low": dims[d.id]["low"],
                             "high": dims[d.id]["high"], "respondents": dims[d.id]["respondents"]}
                            for d in inst.dimensions if dims[d.id]["respondents"]],
         "answer_rows": [{"item": r["item"], "text": r["text"], "label": labels[r["item"]], "answer_label": r["answer_label"],
                          "count": int(r["count"]), "share": int(r["count"]) / team.respondents}
-                        for r in dist.to_dict("records")],
+                        for r in dist],
     }
 
 
