@@ -48,3 +48,22 @@ def test_pool_below_minimum_group_writes_nothing(tmp_path, overlay):
 def test_unknown_instrument_is_named(overlay):
     res = CliRunner().invoke(main, ["template", "nope", "--overlay", str(overlay)])
     assert res.exit_code == 2 and "unknown instrument 'nope'" in res.output
+
+
+def test_pool_reads_only_the_self_assessments(tmp_path, overlay):
+    """Pooling needs the instruments alone: a broken case file elsewhere in the folder does not stop it,
+    a broken self-assessment does, with a message naming the file."""
+    files = []
+    for n, v in enumerate([1, 3, 5]):
+        files.append(tmp_path / f"p{n}.json")
+        files[-1].write_text(json.dumps({"format": "hls-response/1", "instrument": "mini", "version": 2,
+                                         "answers": {"t1": v}}))
+    (overlay / "case_studies").mkdir()
+    (overlay / "case_studies" / "draft.yaml").write_text("id: [unfinished\n")
+    out = tmp_path / "report.html"
+    res = CliRunner().invoke(main, ["pool", *map(str, files), "--out", str(out), "--overlay", str(overlay)])
+    assert res.exit_code == 0 and "3 people answered" in out.read_text(), res.output
+    broken = overlay / "instruments" / "draft.yaml"
+    broken.write_text("id: [unfinished\n")
+    res = CliRunner().invoke(main, ["pool", *map(str, files), "--out", str(out), "--overlay", str(overlay)])
+    assert res.exit_code == 1 and f"Problem: file {broken}: is not valid YAML" in res.output

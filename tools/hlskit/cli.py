@@ -95,7 +95,7 @@ def pool(files: tuple[Path, ...], out: Path, instrument: str | None, min_group: 
         check_out(out, files)
     except OutRefused as exc:
         _stop(f"{exc} No report written.")
-    content = _load(overlay)
+    content = _load(overlay, only=("instruments",))   # pooling needs the self-assessments alone
     if instrument:
         try:
             content.instrument(instrument)
@@ -124,14 +124,15 @@ def _stop(problem: str) -> None:
     sys.exit(2)
 
 
-def _load(overlay: Path | None):
-    """What the book here loads; an overlay found without --overlay is named, so nobody is surprised."""
+def _load(overlay: Path | None, only: tuple[str, ...] | None = None):
+    """What the book here loads (``only`` some kinds, for speed); an overlay found without --overlay
+    is named, so nobody is surprised."""
     found = find_overlay() if overlay is None else None
     if found is not None:
         how = "$HLS_OVERLAY" if os.environ.get("HLS_OVERLAY") else "the nearest hls-content folder"
         click.echo(f"Using your content folder {found} ({how}).", err=True)
     try:
-        return load_nearest(overlay=overlay)
+        return load_nearest(overlay=overlay, only=only)
     except ContentError as exc:
         click.echo(f"Problem: {exc}", err=True)
         sys.exit(1)

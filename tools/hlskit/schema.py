@@ -25,7 +25,9 @@ def _slug() -> Any:
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # defer_build: a model's validator is built when it first validates, so a command that reads only
+    # self-assessments (hlskit pool) does not wait for the other kinds' validators
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
     limits: ClassVar[dict[str, int]] = {}          # a model's own, tighter text limits by field name
 
     @field_validator("*", mode="before")
