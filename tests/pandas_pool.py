@@ -1,29 +1,18 @@
-"""The pandas pooling and report model that hlskit used until December 2026, kept as they were (the
-group-size checks aside): the reference that the plain-Python pooling (hlskit/pooling.py) and the
-report model built on it are tested against, in test_pooling.py."""
+"""The pandas pooling that hlskit used until December 2026, kept as it was (the group-size checks
+aside), with the report's parts found from its DataFrames as the report model found them then: the
+reference that the plain-Python pooling (hlskit/pooling.py) and the report built on it are tested
+against, in test_pooling.py. The report's wording is the package's own (reports.words_and_figures)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from hlskit import team_charts
-from hlskit.pooling_rules import fill, rank_key, rules
-from hlskit.reports import SHOWN_DIFFERENCES, _why, one_decimal
-from hlskit.responses import DONT_KNOW, Response
+from hlskit.assessments import ITEM_COLUMNS, _item_rows
+from hlskit.pooling_rules import rank_key
+from hlskit.reports import SHOWN_DIFFERENCES, words_and_figures
+from hlskit.responses import Response
 from hlskit.schema import Instrument
-
-ITEM_COLUMNS = ["item", "dimension", "answer", "scored", "dont_know", "reverse"]
-
-
-def _item_rows(response: Response, inst: Instrument, top: int) -> list[tuple]:
-    rows = []
-    for it in inst.items:
-        v = response.answers.get(it.id)
-        num = v if isinstance(v, int) else None
-        scored = (top + 1 - num if it.reverse else num) if num is not None else None
-        rows.append((it.id, it.dimension, num, scored, v == DONT_KNOW, it.reverse))
-    return rows
 
 
 @dataclass(frozen=True)
@@ -91,33 +80,10 @@ def reflections(profile: pd.DataFrame, inst: Instrument, spread_col: str = "spre
 
 
 def report_model(team: TeamView, inst: Instrument, problems: list = (), given: int = 0) -> dict:
-    """Every word and figure of the team report (no names, no file names: places in the order given)."""
-    words = rules()["report"]
-    floor = rules()["min_group"]
+    """The report's parts as the pandas version found them; the wording is then the package's own."""
     dims = {r["dimension"]: r for r in team.dimensions.to_dict("records")}
     diffs = [r for r in team.differences.head(SHOWN_DIFFERENCES).to_dict("records") if r["spread"] > 0]
     spread = team.dimensions.assign(spread=team.dimensions.high - team.dimensions.low)
     dist = team.distribution.sort_values(["item", "answer"])
-    labels = team_charts.item_labels(inst)
-    return {
-        "title": fill(words["title"], title=inst.title),
-        "answered": fill(words["answered" if team.respondents != 1 else "answered_one"], n=team.respondents, version=inst.version),
-        "small_group": fill(words["small_group"], floor=floor) if team.min_group < floor else "",
-        "skipped": [fill(words["skipped_item"], position=p.position, problem=p.problem) for p in problems],
-        "skipped_count": fill(words["skipped_count"], n=len(problems), total=given or team.respondents + len(problems))
-                         if problems else "",
-        "dimensions": [[d.name, one_decimal(dims[d.id]["mean"]), one_decimal(dims[d.id]["low"]),
-                        one_decimal(dims[d.id]["high"]), str(dims[d.id]["respondents"]), str(dims[d.id]["dont_know"])]
-                       for d in inst.dimensions],
-        "differences": [fill(words["differ_item"], text=r["text"], spread=one_decimal(r["spread"])) for r in diffs]
-                       or [words["differ_none"]],
-        "talk": [{"name": r["name"], "why": _why(r, dims), "prompt": r["prompt"]}
-                 for r in reflections(spread, inst).to_dict("records")],
-        "dimension_rows": [{"name": dims[d.id]["name"], "mean": dims[d.id]["mean"], "low": dims[d.id]["low"],
-                            "high": dims[d.id]["high"], "respondents": dims[d.id]["respondents"]}
-                           for d in inst.dimensions if dims[d.id]["respondents"]],
-        "answer_rows": [{"item": r["item"], "text": r["text"], "label": labels[r["item"]], "answer_label": r["answer_label"],
-                         "count": int(r["count"]), "share": int(r["count"]) / team.respondents}
-                        for r in dist.to_dict("records")],
-    }
-
+    return words_and_figures(team, inst, problems, given, dims, diffs, reflections(spread, inst).to_dict("records"),
+                             dist.to_dict("records"))

@@ -35,12 +35,19 @@ def _why(r: dict, dims: dict) -> str:
 
 def report_model(team: TeamView, inst: Instrument, problems: list[ResponseError] = (), given: int = 0) -> dict:
     """Every word and figure of the team report (no names, no file names: places in the order given)."""
+    spread = [{**r, "spread": None if r["mean"] is None else r["high"] - r["low"]} for r in team.dimension_rows]
+    return words_and_figures(team, inst, problems, given, dims={r["dimension"]: r for r in team.dimension_rows},
+                             diffs=[r for r in team.difference_rows[:SHOWN_DIFFERENCES] if r["spread"] > 0],
+                             talk=reflection_rows(spread, inst),
+                             dist=sorted(team.distribution_rows, key=lambda r: (r["item"], r["answer"])))
+
+
+def words_and_figures(team, inst: Instrument, problems, given: int, dims: dict, diffs: list, talk: list,
+                      dist: list) -> dict:
+    """The report from its parts: each dimension's figures by id, the items shown as differing, the
+    dimensions to talk about, and the answer counts in item order (``team`` gives the group's size)."""
     words = rules()["report"]
     floor = rules()["min_group"]
-    dims = {r["dimension"]: r for r in team.dimension_rows}
-    diffs = [r for r in team.difference_rows[:SHOWN_DIFFERENCES] if r["spread"] > 0]
-    spread = [{**r, "spread": None if r["mean"] is None else r["high"] - r["low"]} for r in team.dimension_rows]
-    dist = sorted(team.distribution_rows, key=lambda r: (r["item"], r["answer"]))
     labels = team_charts.item_labels(inst)
     return {
         "title": fill(words["title"], title=inst.title),
@@ -54,8 +61,7 @@ def report_model(team: TeamView, inst: Instrument, problems: list[ResponseError]
                        for d in inst.dimensions],
         "differences": [fill(words["differ_item"], text=r["text"], spread=one_decimal(r["spread"])) for r in diffs]
                        or [words["differ_none"]],
-        "talk": [{"name": r["name"], "why": _why(r, dims), "prompt": r["prompt"]}
-                 for r in reflection_rows(spread, inst)],
+        "talk": [{"name": r["name"], "why": _why(r, dims), "prompt": r["prompt"]} for r in talk],
         "dimension_rows": [{"name": dims[d.id]["name"], "mean": dims[d.id]["mean"], "low": dims[d.id]["low"],
                             "high": dims[d.id]["high"], "respondents": dims[d.id]["respondents"]}
                            for d in inst.dimensions if dims[d.id]["respondents"]],
