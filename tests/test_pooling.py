@@ -82,7 +82,7 @@ def test_the_groups_cover_the_hard_cases():
     assert seen == {"no row", "all agree"}
 
 
-def test_hlskit_pool_never_imports_pandas_or_a_chart_library(tmp_path, overlay):
+def test_hlskit_pool_and_template_never_import_pandas_or_a_chart_library(tmp_path, overlay):
     """Start-up time: a facilitator pooling answers at the end of a session should not wait for them."""
     mini = TEST.instrument("mini")
     files = []
@@ -91,6 +91,7 @@ def test_hlskit_pool_never_imports_pandas_or_a_chart_library(tmp_path, overlay):
         files[-1].write_text(A.response_json(mini, {"t1": n + 1, "r1": 3}))
     code = ("import sys; from click.testing import CliRunner; from hlskit.cli import main; "
             "res = CliRunner().invoke(main, sys.argv[1:]); assert res.exit_code == 0, res.output; "
+            "res = CliRunner().invoke(main, ['template', 'mini', *sys.argv[-2:]]); assert '\"t1\"' in res.output; "
             "print(sorted(m for m in ('pandas', 'numpy', 'altair', 'vl_convert') if m in sys.modules))")
     args = ["pool", *map(str, files), "--out", str(tmp_path / "team.html"), "--overlay", str(overlay)]
     out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True).stdout

@@ -8,14 +8,12 @@ team views need a minimum group size and never show names.
 """
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 
 from .content import Content  # noqa: F401  (callers pass one to the readers below)
 from .pooling import REFLECTION_COLUMNS, GroupTooSmall, TeamView, pool, reflection_rows  # noqa: F401
 from .responses import (DONT_KNOW, FORMAT, Loaded, MixedInstruments, Response, ResponseError,  # noqa: F401
-                        check_raw, load_responses, parse_response)
+                        blank_response, check_raw, load_responses, parse_response, response_json)
 from .schema import Instrument
 
 
@@ -61,16 +59,3 @@ def reflections(profile: pd.DataFrame, inst: Instrument, spread_col: str = "spre
     "lowest and most divided"; ties keep the instrument's order, as on the Team results page."""
     return pd.DataFrame(reflection_rows(profile.to_dict("records"), inst, spread_col, how_many),
                         columns=REFLECTION_COLUMNS)
-
-
-def blank_response(inst: Instrument) -> dict:
-    """A response file with every item present and unanswered, for people filling it in by hand."""
-    return {"format": FORMAT, "instrument": inst.id, "version": inst.version, "date": "", "name": "",
-            "answers": {it.id: None for it in inst.items},
-            "_how_to_answer": {"scale": {str(p.value): p.label for p in inst.scale}, DONT_KNOW: inst.dont_know,
-                               "items": {it.id: it.text for it in inst.items}}}
-
-
-def response_json(inst: Instrument, answers: dict[str, int | str], date: str = "", name: str = "") -> str:
-    return json.dumps({"format": FORMAT, "instrument": inst.id, "version": inst.version, "date": date,
-                       "name": name, "answers": answers}, indent=1, ensure_ascii=False)

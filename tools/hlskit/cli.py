@@ -60,8 +60,8 @@ def _plural(kind: str, n: int) -> str:
 def template(instrument: str, overlay: Path | None) -> None:
     """Print a blank response file for INSTRUMENT (save it as name.json and fill in the answers)."""
     import json
-    from .assessments import blank_response
-    content = _load(overlay)
+    from .responses import blank_response
+    content = _load(overlay, only=("instruments",))
     try:
         inst = content.instrument(instrument)
     except KeyError as exc:

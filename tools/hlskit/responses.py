@@ -14,6 +14,7 @@ from pathlib import Path
 from . import answer_codes
 from .content import Content
 from .pooling_rules import message, rules, shown
+from .schema import Instrument
 
 FORMAT = rules()["format"]
 DONT_KNOW = rules()["dont_know"]
@@ -112,6 +113,20 @@ def check_raw(raw, file: str, content: Content, position: int = 0) -> Response:
         clean[item_id] = value
     return Response(inst.id, inst.version, clean, str(raw.get("date", "")), str(raw.get("name", "") or ""), file,
                     position)
+
+
+def blank_response(inst: Instrument) -> dict:
+    """A response file with every item present and unanswered, for people filling it in by hand."""
+    return {"format": FORMAT, "instrument": inst.id, "version": inst.version, "date": "", "name": "",
+            "answers": {it.id: None for it in inst.items},
+            "_how_to_answer": {"scale": {str(p.value): p.label for p in inst.scale}, DONT_KNOW: inst.dont_know,
+                               "items": {it.id: it.text for it in inst.items}}}
+
+
+def response_json(inst: Instrument, answers: dict[str, int | str], date: str = "", name: str = "") -> str:
+    """A response file's text, as the live self-assessment saves it."""
+    return json.dumps({"format": FORMAT, "instrument": inst.id, "version": inst.version, "date": date,
+                       "name": name, "answers": answers}, indent=1, ensure_ascii=False)
 
 
 def parse_response(data: bytes | str, file: str, content: Content, position: int = 0) -> Response:
