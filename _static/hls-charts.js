@@ -7,11 +7,15 @@
  * chart was ready is applied when it is drawn, and the chart keeps its controls up to date.
  * Chart data shared by several pages comes from one file in _static/hls-data/, loaded as a script
  * so that it works from the file system too.
+ * A diagram that names its step marks (usermeta.hls_pick, see tools/hlskit/diagrams.py) gets one
+ * labelled button over each step: clicking, tapping or pressing Enter or Space on it picks that step,
+ * as the menu under the diagram does, and the menu follows.
  */
 (function () {
   "use strict";
   var me = document.currentScript;
   var libs = (me && me.getAttribute("data-libs") || "").split(/\s+/).filter(Boolean);
+  if (!libs.length) { return; }      // a copy loaded without its libraries (the theme adds every script): the page's own copy draws
   var loaded = {};
   var started = false;
 
@@ -62,6 +66,69 @@
     }
   }
 
+  /* the drawn items of the mark named `name` (the charts are drawn as SVG, so each has its element) */
+  function itemsOf(view, name) {
+    var found = [];
+    (function walk(item) {
+      (item.items || []).forEach(function (mark) {
+        (mark.items || []).forEach(function (it) {
+          if (mark.name === name && it._svg) { found.push({ datum: it.datum, svg: it._svg }); }
+          if (mark.marktype === "group") { walk(it); }
+        });
+      });
+    })({ items: [view.scenegraph().root] });   // the root is a mark holding one group
+    return found;
+  }
+
+  function pickButtons(el, view, pick, options) {
+    var layer = document.createElement("div");
+    layer.className = "hls-pick";
+    layer.setAttribute("role", "group");
+    layer.setAttribute("aria-label", "Choose a " + pick.what + " on the diagram");
+    var buttons = [];
+    function place() {
+      var e = el.getBoundingClientRect();
+      var items = itemsOf(view, pick.marks);
+      buttons.forEach(function (b) {
+        var it = items.filter(function (i) { return i.datum && same(i.datum[pick.field], b.value); })[0];
+        b.node.hidden = !it;
+        if (!it) { return; }
+        var r = it.svg.getBoundingClientRect(), pad = 4;
+        b.node.style.left = (r.left - e.left + el.scrollLeft - pad) + "px";
+        b.node.style.top = (r.top - e.top + el.scrollTop - pad) + "px";
+        b.node.style.width = (r.width + 2 * pad) + "px";
+        b.node.style.height = (r.height + 2 * pad) + "px";
+      });
+    }
+    function mark(current) {
+      buttons.forEach(function (b) { b.node.setAttribute("aria-pressed", same(b.value, current) ? "true" : "false"); });
+    }
+    var seen = {};
+    itemsOf(view, pick.marks).forEach(function (it, i) {
+      var value = it.datum && it.datum[pick.field];
+      if (value === undefined || seen[value] || options.indexOf(value) < 0) { return; }
+      seen[value] = true;
+      var node = document.createElement("button");
+      node.type = "button";
+      node.className = "hls-pick-step";
+      node.setAttribute("aria-label", (it.datum[pick.label] || value) + " (" + pick.what + " " + (buttons.length + 1) +
+        " of " + options.length + ")");
+      node.title = "Show " + (it.datum[pick.label] || value);
+      node.addEventListener("click", function () { view.signal(pick.signal, value).runAsync(); });
+      buttons.push({ node: node, value: value });
+      layer.appendChild(node);
+    });
+    el.appendChild(layer);
+    place();
+    mark(view.signal(pick.signal));
+    view.addSignalListener(pick.signal, function (name, value) {
+      mark(value);
+      setTimeout(place, 0);     // after this run has drawn the picked step (larger)
+    });
+    view.addResizeListener(place);
+    window.addEventListener("resize", place);
+  }
+
   function draw(box) {
     var payload = JSON.parse(box.querySelector("script.hls-chart-spec").textContent);
     var spec = payload.spec;
@@ -88,10 +155,32 @@
         });
         el.classList.add("hls-chart-view");
         box.querySelector(".hls-chart-view").replaceWith(el);
+        var pick = spec.usermeta && spec.usermeta.hls_pick;
+        var menu = pick && controls.filter(function (k) { return k.c.signal === pick.signal; })[0];
+        if (menu) { pickButtons(el, view, pick, menu.c.options); }
+        fitNote(box);
+        view.addResizeListener(function () { fitNote(box); });
         box.setAttribute("data-drawn", "");
       });
     });
   }
+
+  /* a chart wider than its box scrolls sideways: say so under it, and let the keyboard scroll it too */
+  function fitNote(box) {
+    var view = box.querySelector(".hls-chart-view");
+    if (!view) { return; }
+    var wide = view.scrollWidth > view.clientWidth + 1;
+    var note = box.querySelector(".hls-chart-scroll-hint");
+    if (wide && !note) {
+      note = document.createElement("p");
+      note.className = "hls-chart-scroll-hint";
+      note.textContent = "This chart is wider than your screen: swipe or scroll sideways to see all of it.";
+      view.insertAdjacentElement("afterend", note);
+    }
+    if (note) { note.hidden = !wide; }
+    if (wide) { view.setAttribute("tabindex", "0"); } else { view.removeAttribute("tabindex"); }
+  }
+  function fitNotes() { document.querySelectorAll(".hls-chart").forEach(fitNote); }
 
   function start() {
     if (started) { return; }
@@ -109,6 +198,8 @@
   function watch() {
     var boxes = Array.prototype.slice.call(document.querySelectorAll(".hls-chart"));
     if (!boxes.length) { return; }
+    fitNotes();
+    window.addEventListener("resize", fitNotes);
     ["pointerdown", "keydown", "focusin", "mouseover", "touchstart"].forEach(function (type) {
       boxes.forEach(function (b) { b.addEventListener(type, start, { once: true, passive: true }); });
       document.querySelectorAll(".vega-bindings, [data-signal]").forEach(function (c) {

@@ -2,6 +2,8 @@
 
 Each function returns a chart spec; page.py decides how to show it. Colour is never the only signal:
 the chosen stage is also bold, larger and outlined, and "you are here" is written out.
+Each diagram is one column no wider than a phone's screen (WIDTH), so its text is never shrunk, and
+names its stage marks in ``usermeta`` so that the page script can make each stage a button.
 """
 from __future__ import annotations
 
@@ -18,23 +20,40 @@ from .content import Content
 HIGHLIGHT = "#b8480d"   # burnt orange; passes 4.5:1 on white
 QUIET = "#4a5a6a"       # slate
 RING = "#d9dee3"
-XDOMAIN, YDOMAIN = [-2.5, 2.5], [-1.6, 1.6]
+WIDTH = 320             # fits a 390 px phone with the page's margins and the chart's padding
+UNIT = 50               # px per unit of the loop's circle (radius 1)
+PANEL_HEIGHT = 20       # the detail panel's own height; its text extends it
+LINE = 16               # px from one line of a label to the next
+XDOMAIN = [-WIDTH / 2 / UNIT, WIDTH / 2 / UNIT]
+YDOMAIN = [-1.45, 2.5]  # room for two-line labels and a note above the top node, one line below the lowest
+LOOP_HEIGHT = round((YDOMAIN[1] - YDOMAIN[0]) * UNIT)
+NODE_SIZE, PICKED_SIZE = 600, 1000    # symbol areas in px²: radius about 14 and 18
+LABEL_GAP = (18 + 6) / UNIT           # from a node's centre to its label, in circle units
 
 
 def loop_layout(steps: list[tuple[str, str, str, list[str]]]) -> pd.DataFrame:
     """One row per step of a loop: (id, name, summary, bullets) placed clockwise from the top.
 
-    Columns: stage, order, name, x, y, label_x, label_y, label (wrapped name), detail.
+    Columns: stage, order, name, x, y, side (where the label sits: left, right or above), label_x,
+    label_y, label (wrapped name), lines (of the label), note_x, note_y (the "you are here" note), detail.
     """
     n = len(steps)
     rows = []
     for i, (sid, name, summary, bullets) in enumerate(steps):
         theta = math.pi / 2 - 2 * math.pi * i / n          # clockwise, first step at 12 o'clock
         x, y = math.cos(theta), math.sin(theta)
+        side = "above" if abs(x) < 0.2 else ("right" if x > 0 else "left")
+        label = textwrap.wrap(name, 14)
+        lx = x + {"above": 0, "right": LABEL_GAP, "left": -LABEL_GAP}[side]
+        # Vega puts a label's first line at its y and the others below it: lift the block so that it
+        # ends just above a top node, or is centred on the height of a node beside it
+        ly = y + (LABEL_GAP + (len(label) - 1) * LINE / UNIT if side == "above" else (len(label) - 1) * LINE / 2 / UNIT)
         rows.append({
-            "stage": sid, "order": i + 1, "name": name,
-            "x": x, "y": y, "label_x": 1.7 * x, "label_y": 1.32 * y + (0.14 if y > 0.9 else 0),
-            "label": "\n".join(textwrap.wrap(name, 14)),
+            "stage": sid, "order": i + 1, "name": name, "x": x, "y": y,
+            "side": side, "label_x": lx, "label_y": ly, "label": "\n".join(label), "lines": len(label),
+            # "(you are here)": under a side label's last line, or above a top label's first line
+            "note_x": lx,
+            "note_y": ly + LINE / UNIT if side == "above" else ly - ((len(label) - 1) * LINE + 10) / UNIT,
             "detail": _wrap([summary] + ([""] + [f"• {b}" for b in bullets] if bullets else [])),
         })
     return pd.DataFrame(rows)
@@ -87,22 +106,22 @@ def describe_cycle(content: Content, here: str | None = None) -> str:
     return text
 
 
-def learning_cycle(content: Content, here: str | None = None) -> alt.HConcatChart:
-    """The Learning Cycle with a stage picker; the picked stage's summary shows beside the cycle.
+def learning_cycle(content: Content, here: str | None = None) -> alt.VConcatChart:
+    """The Learning Cycle with a stage picker; the picked stage's summary shows below the cycle.
 
     ``here`` marks the chapter's own stage ("you are here") and is the picker's starting value.
     """
     if here is not None:
         content.stage(here)  # unknown id -> KeyError naming the known ones
     return loop_chart(cycle_layout(content), "Pick a stage to see what it involves: ",
-                      describe_cycle(content, here), here)
+                      describe_cycle(content, here), here, what="stage")
 
 
-def virtuous_cycle(content: Content, here: str | None = None) -> alt.HConcatChart:
+def virtuous_cycle(content: Content, here: str | None = None) -> alt.VConcatChart:
     """The virtuous cycle of learning together and trust, drawn from its content list."""
     layout = loop_layout(virtuous_steps(content))
     return loop_chart(layout, "Pick a step: ", describe_loop(
-        "The virtuous cycle of learning together and trust", list(layout["name"])), here)
+        "The virtuous cycle of learning together and trust", list(layout["name"])), here, what="step")
 
 
 def describe_loop(title: str, names: list[str]) -> str:
@@ -110,8 +129,30 @@ def describe_loop(title: str, names: list[str]) -> str:
             + f". After {names[-1]} the loop returns to {names[0]}.")
 
 
-def loop_chart(layout: pd.DataFrame, picker_label: str, description: str, here: str | None = None) -> alt.HConcatChart:
-    """Draw a loop of steps with a picker bound to a dropdown; the picked step's detail shows beside it."""
+def pickable(chart, signal: str, marks: str, what: str):
+    """Tell the page script which marks choose a value of ``signal`` when clicked (see hls-charts.js):
+    each becomes a labelled button, so the diagram also works from the keyboard."""
+    return chart.properties(usermeta={"hls_pick": {"signal": signal, "marks": f"{marks}_marks",
+                                                   "field": signal, "label": "name", "what": what}})
+
+
+def _labels(base, lx, ly, is_picked) -> list:
+    """The step names beside their nodes: the picked one bold and coloured, the others plain."""
+    layers = []
+    for side, align, baseline in (("above", "center", "bottom"), ("right", "left", "middle"), ("left", "right", "middle")):
+        on_side = base.transform_filter(alt.datum.side == side)
+        layers.append(on_side.mark_text(fontSize=13, color="black", lineBreak="\n", align=align, baseline=baseline)
+                      .encode(x=lx, y=ly, text="label:N").transform_filter(~is_picked))
+        layers.append(on_side.mark_text(fontSize=14, fontWeight="bold", color=HIGHLIGHT, lineBreak="\n", align=align,
+                                        baseline=baseline).encode(x=lx, y=ly, text="label:N").transform_filter(is_picked))
+    return layers
+
+
+def loop_chart(layout: pd.DataFrame, picker_label: str, description: str, here: str | None = None,
+               what: str = "stage") -> alt.VConcatChart:
+    """Draw a loop of steps with a picker bound to a dropdown; the picked step's detail shows below it.
+
+    Clicking a step's node picks it too (``what`` names the steps for the buttons' labels)."""
     start = here or layout["stage"].iloc[0]
     pick = alt.param(
         name="stage", value=start,
@@ -124,38 +165,39 @@ def loop_chart(layout: pd.DataFrame, picker_label: str, description: str, here: 
 
     ring = alt.Chart(cycle_ring()).mark_line(color=RING, strokeWidth=6).encode(x=x, y=y, order="k:Q")
     arrows = alt.Chart(cycle_arrows(layout)).mark_point(
-        shape="triangle-up", filled=True, color=QUIET, size=120, opacity=1).encode(x=x, y=y, angle=alt.Angle("angle:Q", scale=None))
+        shape="triangle-up", filled=True, color=QUIET, size=90, opacity=1).encode(x=x, y=y, angle=alt.Angle("angle:Q", scale=None))
     base = alt.Chart(layout)
-    nodes = base.mark_circle(opacity=1, stroke="black").encode(
+    nodes = base.mark_circle(opacity=1, stroke="black", cursor="pointer").encode(
         x=x, y=y,
-        size=alt.condition(is_picked, alt.value(1400), alt.value(700)),
+        size=alt.condition(is_picked, alt.value(PICKED_SIZE), alt.value(NODE_SIZE)),
         color=alt.condition(is_picked, alt.value(HIGHLIGHT), alt.value(QUIET)),
         strokeWidth=alt.condition(is_picked, alt.value(3), alt.value(0)),
-        tooltip=[alt.Tooltip("name:N", title="Stage"), alt.Tooltip("order:Q", title="Step")],
-    )
-    numbers = base.mark_text(color="white", fontWeight="bold", fontSize=14).encode(x=x, y=y, text="order:Q")
+    ).properties(name="steps")
+    numbers = base.mark_text(color="white", fontWeight="bold", fontSize=13).encode(x=x, y=y, text="order:Q")
     lx = alt.X("label_x:Q", scale=alt.Scale(domain=XDOMAIN), **axis_off)
     ly = alt.Y("label_y:Q", scale=alt.Scale(domain=YDOMAIN), **axis_off)
-    labels = base.mark_text(fontSize=13, color="black", lineBreak="\n").encode(x=lx, y=ly, text="label:N").transform_filter(~is_picked)
-    picked_label = base.mark_text(fontSize=14, fontWeight="bold", color=HIGHLIGHT, lineBreak="\n").encode(
-        x=lx, y=ly, text="label:N").transform_filter(is_picked)
-    layers = [ring, arrows, nodes, numbers, labels, picked_label]
+    layers = [ring, arrows, nodes, numbers, *_labels(base, lx, ly, is_picked)]
     if here is not None:
-        marker = alt.Chart(layout[layout["stage"] == here]).mark_text(
-            fontSize=12, fontStyle="italic", dy=34, color="black").encode(
-            x=lx, y=ly, text=alt.value("(you are here)"))
-        layers.append(marker)
-    cycle = alt.layer(*layers).properties(width=400, height=320).add_params(pick)
+        marker = alt.Chart(layout[layout["stage"] == here])
+        ny = alt.Y("note_y:Q", scale=alt.Scale(domain=YDOMAIN), **axis_off)
+        for side, align in (("above", "center"), ("right", "left"), ("left", "right")):
+            layers.append(marker.transform_filter(alt.datum.side == side).mark_text(
+                fontSize=12, fontStyle="italic", color="black", align=align,
+                baseline="bottom" if side == "above" else "top").encode(
+                x=alt.X("note_x:Q", scale=alt.Scale(domain=XDOMAIN), **axis_off), y=ny,
+                text=alt.value("(you are here)")))
+    cycle = alt.layer(*layers).properties(width=WIDTH, height=LOOP_HEIGHT).add_params(pick)
 
     title = base.mark_text(align="left", baseline="top", fontSize=16, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(0), text="name:N").transform_filter(is_picked)
     detail = base.mark_text(align="left", baseline="top", fontSize=13, lineBreak="\n", lineHeight=18).encode(
-        x=alt.value(0), y=alt.value(30), text="detail:N").transform_filter(is_picked)
-    panel = alt.layer(title, detail).properties(width=290, height=320)
+        x=alt.value(0), y=alt.value(28), text="detail:N").transform_filter(is_picked)
+    # a short panel: the chart grows to fit the picked step's text (autosize "pad"), so no blank space stays
+    panel = alt.layer(title, detail).properties(width=WIDTH, height=PANEL_HEIGHT)
 
-    return (readable(alt.hconcat(cycle, panel))
-            .configure_view(stroke=None)
-            .properties(description=description))
+    return pickable(readable(alt.vconcat(cycle, panel, spacing=12))
+                    .configure_view(stroke=None)
+                    .properties(description=description), "stage", "steps", what)
 
 
 def stack_layout(content: Content) -> pd.DataFrame:
@@ -182,7 +224,7 @@ def describe_stack(content: Content, here: str | None = None) -> str:
     return text
 
 
-def learning_stack(content: Content, here: str | None = None) -> alt.HConcatChart:
+def learning_stack(content: Content, here: str | None = None) -> alt.VConcatChart:
     """Learning Cycles stacked by scale: conditions flow down on the left, learning flows up on the right."""
     if here is not None:
         content.scale(here)
@@ -194,16 +236,18 @@ def learning_stack(content: Content, here: str | None = None) -> alt.HConcatChar
     is_picked = alt.datum.scale == pick
     x = alt.X("x:Q", scale=alt.Scale(domain=[-3, 3]), axis=None)
     y = alt.Y("y:Q", scale=alt.Scale(domain=[0.4, n + 0.6]), axis=None)
-    base = alt.Chart(layout).transform_calculate(x="-0.8")
-    rings = base.mark_point(shape="circle", size=2600, filled=False, strokeWidth=5).encode(
+    base = alt.Chart(layout).transform_calculate(x="-1.1")
+    rings = base.mark_point(shape="circle", size=2600, filled=False, strokeWidth=5, cursor="pointer").encode(
         x=x, y=y, color=alt.condition(is_picked, alt.value(HIGHLIGHT), alt.value(QUIET)),
-        tooltip=[alt.Tooltip("name:N", title="Scale")])
-    labels = base.mark_text(fontSize=13, dx=42, align="left").encode(
-        x=x, y=y, text="name:N",
-        color=alt.condition(is_picked, alt.value(HIGHLIGHT), alt.value("black")))
+        strokeWidth=alt.condition(is_picked, alt.value(7), alt.value(4)),
+    ).properties(name="scales")
+    labels = base.mark_text(fontSize=13, dx=42, align="left", color="black").encode(
+        x=x, y=y, text="name:N").transform_filter(~is_picked)
+    picked_label = base.mark_text(fontSize=14, fontWeight="bold", dx=42, align="left", color=HIGHLIGHT).encode(
+        x=x, y=y, text="name:N").transform_filter(is_picked)
     arrows = pd.DataFrame([
         {"x": -2.2, "y": n + 0.2, "x2": -2.2, "y2": 0.9, "tip_y": 0.8, "angle": 180, "label": "Conditions flow down", "lx": -2.45},
-        {"x": 2.6, "y": 0.8, "x2": 2.6, "y2": n + 0.1, "tip_y": n + 0.2, "angle": 0, "label": "Learning flows up", "lx": 2.85},
+        {"x": 2.7, "y": 0.8, "x2": 2.7, "y2": n + 0.1, "tip_y": n + 0.2, "angle": 0, "label": "Learning flows up", "lx": 2.92},
     ])
     shafts = alt.Chart(arrows).mark_rule(strokeWidth=3, color=QUIET).encode(
         x=alt.X("x:Q", scale=alt.Scale(domain=[-3, 3]), axis=None), y=alt.Y("y:Q", scale=alt.Scale(domain=[0.4, n + 0.6]), axis=None),
@@ -214,14 +258,15 @@ def learning_stack(content: Content, here: str | None = None) -> alt.HConcatChar
     words = alt.Chart(arrows).mark_text(fontSize=12, angle=270, fontStyle="italic").encode(
         x=alt.X("lx:Q", scale=alt.Scale(domain=[-3, 3]), axis=None),
         y=alt.value(n * 40), text="label:N")
-    layers = [shafts, tips, words, rings, labels]
+    layers = [shafts, tips, words, rings, labels, picked_label]
     if here is not None:
         layers.append(base.transform_filter(alt.datum.scale == here).mark_text(
             fontSize=12, fontStyle="italic", dx=42, dy=16, align="left").encode(x=x, y=y, text=alt.value("(you are here)")))
-    stack = alt.layer(*layers).properties(width=380, height=n * 80).add_params(pick)
+    stack = alt.layer(*layers).properties(width=WIDTH, height=n * 80).add_params(pick)
     title = alt.Chart(layout).mark_text(align="left", baseline="top", fontSize=16, fontWeight="bold").encode(
         x=alt.value(0), y=alt.value(0), text="name:N").transform_filter(is_picked)
     detail = alt.Chart(layout).mark_text(align="left", baseline="top", fontSize=13, lineBreak="\n", lineHeight=18).encode(
         x=alt.value(0), y=alt.value(30), text="detail:N").transform_filter(is_picked)
-    panel = alt.layer(title, detail).properties(width=300, height=n * 80)
-    return readable(alt.hconcat(stack, panel)).configure_view(stroke=None).properties(description=describe_stack(content, here))
+    panel = alt.layer(title, detail).properties(width=WIDTH, height=PANEL_HEIGHT)
+    return pickable(readable(alt.vconcat(stack, panel, spacing=12)).configure_view(stroke=None)
+                    .properties(description=describe_stack(content, here)), "scale", "scales", "scale")

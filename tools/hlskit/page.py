@@ -58,30 +58,30 @@ def _show_diagram(chart, caption: str, description: str, items: list[dict]):
     return chart
 
 
-def show_learning_cycle(here: str | None = None) -> alt.HConcatChart:
+def show_learning_cycle(here: str | None = None) -> alt.VConcatChart:
     """The Learning Cycle with its picker; ``here`` marks the chapter's own stage."""
     c = content()
     return _show_diagram(diagrams.learning_cycle(c, here=here),
-                         "The Learning Cycle. Use the menu under the diagram to pick a stage.",
+                         "The Learning Cycle. Select a stage on the diagram, or pick one in the menu under it, to read what it involves.",
                          diagrams.describe_cycle(c, here), [{"name": s.name, "text": s.summary} for s in c.stages])
 
 
-def show_learning_stack(here: str | None = None) -> alt.HConcatChart:
+def show_learning_stack(here: str | None = None) -> alt.VConcatChart:
     """The Learning Stack: cycles at four scales; ``here`` marks the chapter's own scale."""
     c = content()
     return _show_diagram(diagrams.learning_stack(c, here=here),
-                         "The Learning Stack: Learning Cycles at four scales. Pick a scale to read about it.",
+                         "The Learning Stack: Learning Cycles at four scales. Select a scale on the diagram, or pick one in the menu under it, to read about it.",
                          diagrams.describe_stack(c, here),
                          [{"name": s.name, "text": s.description} for s in reversed(c.scales)]
                          + [{"name": i.label, "text": i.text} for i in c.items if i.list == "learning-stack-flows"])
 
 
-def show_virtuous_cycle(here: str | None = None) -> alt.HConcatChart:
+def show_virtuous_cycle(here: str | None = None) -> alt.VConcatChart:
     """The virtuous cycle of learning together and trust."""
     c = content()
     steps = [i for i in c.items if i.list == "virtuous-cycle"]
     chart = diagrams.virtuous_cycle(c, here=here)
-    return _show_diagram(chart, "The virtuous cycle of learning together and trust. Pick a step to read it.",
+    return _show_diagram(chart, "The virtuous cycle of learning together and trust. Select a step on the diagram, or pick one in the menu under it, to read it.",
                          chart.description, [{"name": i.label, "text": i.text} for i in steps])
 
 
