@@ -6,7 +6,8 @@
   no page (Sphinx alone would not), and the folders named in ``hls_extra_folders`` (a workshop
   pack's printable worksheets) as they are.
 - Generates the glossary (book/back/glossary.md), the reader pathways (book/start/pathways.md), the
-  commissioner's kit (book/themes/commissioners_kit.md) and
+  commissioner's kit (book/themes/commissioners_kit.md), the Team results page
+  (book/trainers/team_results.md) and
   one page per case study (book/cases/<id>.md) from the case files before the table of
   contents is read, so adding a case file adds a page with no edit to _toc.yml. The pages are not
   committed: they are rebuilt from data every time, and say which chapters link to them.
@@ -23,13 +24,14 @@ os.environ["HLS_BOOK_BUILD"] = "1"   # inherited by the kernels that execute the
 
 CASE_LINK = re.compile(r"(?:cases/|<evidence-)([a-z0-9][a-z0-9_-]*)")   # a case page, or its Evidence block
 KIT_PAGE = "themes/commissioners_kit.md"   # generated from the commissioner's kit content file
+TEAM_PAGE = "trainers/team_results.md"     # the Team results page, generated from the instruments
 TERM_LINK = re.compile(r"<glossary-([a-z0-9][a-z0-9_-]*)>")
 
 
 def _chapter_sources(book: Path):
     for path in sorted(book.rglob("*")):
         if path.suffix not in (".md", ".ipynb") or path.relative_to(book).parts[0] in ("cases",) \
-                or path.relative_to(book).as_posix() in ("back/glossary.md", "start/pathways.md", KIT_PAGE):
+                or path.relative_to(book).as_posix() in ("back/glossary.md", "start/pathways.md", KIT_PAGE, TEAM_PAGE):
             continue
         if ".ipynb_checkpoints" in path.parts or path.name.startswith("_"):
             continue
@@ -77,6 +79,9 @@ def write_generated_pages(app, config) -> None:
         _write_if_changed(book / "start" / "pathways.md", pathways_page(content))
     if "kit" in wanted_pages:
         _write_if_changed(book / KIT_PAGE, kit_page(content, "commissioners"))
+    if "team" in wanted_pages:
+        from hlskit.team_page import team_results_page
+        _write_if_changed(book / TEAM_PAGE, team_results_page(content))
     if "cases" not in wanted_pages:
         return
     cited = _links(book, root, CASE_LINK)
@@ -158,6 +163,17 @@ def plain_launch_buttons(app, pagename, templatename, context, doctree) -> None:
             b["tooltip"] = PLAIN_TOOLTIPS.get(b.get("text"), b.get("tooltip"))
 
 
+def add_pool_script(app, pagename, templatename, context, doctree) -> None:
+    """The Team results page's script, told where the chart library is (it loads it when a report is drawn)."""
+    from page_charts import LIBS
+
+    body = context.get("body") or ""
+    if 'class="hls-team"' in body:
+        pathto = context["pathto"]
+        libs = " ".join(pathto(lib, 1) for lib in LIBS)
+        context["body"] = body + f'\n<script defer src="{pathto("_static/hls-pool.js", 1)}" data-libs="{libs}"></script>\n'
+
+
 def escape_page_title(app, pagename, templatename, context, doctree) -> None:
     """The book theme prints the page title as raw text in its print header; a title from content
     (a case name) could hold a tag, so it is escaped here."""
@@ -167,12 +183,13 @@ def escape_page_title(app, pagename, templatename, context, doctree) -> None:
 
 def setup(app):
     app.connect("html-page-context", plain_launch_buttons, priority=502)   # after the theme adds them
-    app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways", "kit"], "env")
+    app.add_config_value("hls_generated_pages", ["cases", "glossary", "pathways", "kit", "team"], "env")
     app.add_config_value("hls_extra_folders", [], "html")
     app.add_config_value("hls_overlay", "", "env")
     app.connect("config-inited", write_generated_pages, priority=100)
     app.connect("config-inited", _add_form_script, priority=110)
     app.connect("html-page-context", escape_page_title, priority=900)   # after the theme sets it
+    app.connect("html-page-context", add_pool_script)
     app.add_js_file("hls-forms.js", loading_method="defer")
     app.connect("build-finished", refresh_own_static)
     app.connect("build-finished", write_short_links)

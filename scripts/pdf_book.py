@@ -138,6 +138,12 @@ def replace_tools(soup: BeautifulSoup, article: Tag, paper: dict) -> None:
             form.replace_with(_paper_box(soup, html))
     for form in article.select(".hls-experiment-form"):
         form.replace_with(_paper_box(soup, paper["card"]))
+    for tool in article.select(".hls-team"):        # pooling needs a browser: say where to do it
+        note = soup.new_tag("p", attrs={"class": "pdf-note"})
+        note.string = ("On the handbook's website this page pools the group's answer files and codes into the "
+                       "team report. Open it in a browser during the session: it works offline and sends "
+                       "nothing anywhere.")
+        tool.replace_with(note)
 
 
 DROP = ("script", "style", "details.hls-where", "button", "input", "select", "textarea", "noscript", "a.headerlink",

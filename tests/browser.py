@@ -27,6 +27,15 @@ class Session:
     blocked: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    route: object = None
+
+    def device(self, viewport=(1280, 900), touch: bool = False):
+        """Another person's browser (a new context, nothing shared) on the same site, equally cut off."""
+        context = self.context.browser.new_context(viewport={"width": viewport[0], "height": viewport[1]},
+                                                   accept_downloads=True, has_touch=touch, is_mobile=touch)
+        context.route("**/*", self.route)
+        return Session(base=self.base, context=context, blocked=self.blocked, errors=self.errors,
+                       failed=self.failed, route=self.route)
 
     def open(self, path: str):
         """Open a page, wait for the network to settle, and record console errors and 404s."""
@@ -58,6 +67,7 @@ def offline_site(root: Path, viewport=(1280, 900), touch: bool = False):
                 return r.abort()
 
             context.route("**/*", route)
+            session.route = route
             yield session
             browser.close()
     finally:

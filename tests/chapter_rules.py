@@ -24,7 +24,7 @@ MIN_WORDS = 800
 NOT_CHAPTERS = {"book/index", "book/about/licence", "book/cases/index", "book/back/glossary",
                 "book/back/bibliography", "book/about/sources", "book/themes/further_questions",
                 "book/trainers/adapting", "book/start/pathways", "book/library/case_studies",
-                "book/themes/commissioners_kit"}
+                "book/themes/commissioners_kit", "book/trainers/team_results"}
 
 
 def markdown_of(path: Path) -> str:

@@ -51,7 +51,8 @@ def local_refs(page: Path, site: Path) -> list[Path]:
 
 
 def is_tool_page(html: str) -> bool:
-    return "hls-chart" in html or "vega-embed" in html or "hls-questionnaire" in html or "hls-experiment-form" in html
+    return ("hls-chart" in html or "vega-embed" in html or "hls-questionnaire" in html or "hls-experiment-form" in html
+            or 'class="hls-team"' in html)
 
 
 def test_every_page_fits_its_gzip_budget(built_book):

@@ -243,7 +243,13 @@ def questionnaire_html(inst, prefix: str) -> str:
     link = P.short_link(inst.id, P.published_base())
     share = {"href": link or f"../../{P.short_path(inst.id)}", "text": link or P.short_path(inst.id),
              "qr": Markup(P.qr_svg(link)) if link else ""}
-    return render("questionnaire.html", inst=inst, dims=dims, prefix=prefix, share=share)
+    from .html import script_json
+    from .pooling_rules import rules
+    from .team_page import PAGE, PARAM
+    code_rules = Markup(script_json({"code": rules()["code"], "items": [it.id for it in inst.items]}))
+    team_href = f"../../{PAGE}.html?{PARAM}={inst.id}"
+    return render("questionnaire.html", inst=inst, dims=dims, prefix=prefix, share=share,
+                  code_rules=code_rules, team_href=team_href)
 
 
 def show_self_assessment(instrument_id: str):

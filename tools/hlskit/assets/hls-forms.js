@@ -97,12 +97,54 @@
     window.addEventListener("afterprint", done);
     window.print();
   }
+  window.HLSPrint = { printAlone: function (sheet) { printAlone(sheet); }, download: download };
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text !== undefined) { e.textContent = text; }
     if (cls) { e.className = cls; }
     return e;
   }
+
+  /* ---------- answer codes: the rules of hlskit/answer_codes.py, from the shared rule file ----------
+   * prefix-instrument-vN-<one character per item>-<key>-<check>; the check is CRC-32 in base 36. */
+  var CRC_TABLE = null;
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+  function crc32(text) {
+    if (!CRC_TABLE) {
+      CRC_TABLE = [];
+      for (var n = 0; n < 256; n++) {
+        var c = n;
+        for (var k = 0; k < 8; k++) { c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
+        CRC_TABLE[n] = c >>> 0;
+      }
+    }
+    var bytes = new TextEncoder().encode(text), crc = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) { crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8); }
+    return (crc ^ 0xffffffff) >>> 0;
+  }
+  function base36(n, width) {
+    var out = "";
+    while (n) { out = DIGITS.charAt(n % 36) + out; n = Math.floor(n / 36); }
+    while (out.length < width) { out = "0" + out; }
+    return out;
+  }
+  function checkLetters(body, length) { return base36(crc32(body), length || 7); }
+  function newKey(length) {
+    var bytes = new Uint8Array(length), out = "";
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    for (var i = 0; i < length; i++) { out += DIGITS.charAt(bytes[i] % DIGITS.length); }
+    return out;
+  }
+  /* rules: the rule file's "code" part; values: item id -> "1".."9" or "-1" (don't know), in item order */
+  function answerCode(rules, inst, version, items, values, key) {
+    var chars = items.map(function (id) {
+      var v = values[id];
+      return v === undefined ? rules.unanswered : v === "-1" ? rules.dont_know : String(v);
+    }).join("");
+    var body = [rules.prefix, inst, "v" + version, chars, key].join("-");
+    return body + "-" + checkLetters(body, rules.check_length);
+  }
+  window.HLSCodes = { checkLetters: checkLetters, answerCode: answerCode };
 
   /* The participant view (chapter?answer=<instrument>): the questions and the profile only. */
   function answerView(root) {
@@ -140,6 +182,18 @@
     function count() { return Object.keys(state.answers).length; }
     function report(extra) {
       say(status, count() + " of " + boxes.length + " answered" + (extra ? ". " + extra : "."));
+      showCode();
+    }
+    var codeSpec = root.querySelector("script.hls-code-rules");
+    codeSpec = codeSpec ? JSON.parse(codeSpec.textContent) : null;
+    var codeField = root.querySelector(".hls-code");
+    /* The answer code follows the answers; its key stays with this browser's answers, so a later
+     * code from the same person replaces an earlier one when the facilitator pools them. */
+    function showCode() {
+      if (!codeField || !codeSpec) { return; }
+      if (!count()) { codeField.value = ""; return; }
+      if (!state.key) { state.key = newKey(codeSpec.code.key_length); writeStore(key, state); }
+      codeField.value = answerCode(codeSpec.code, inst, version, codeSpec.items, state.answers, state.key);
     }
     function restore() {
       if (!boxes.every(function (b) { return radios(b).length > 0; })) { return false; }
@@ -164,6 +218,26 @@
     });
     if (alias) {
       alias.addEventListener("input", function () { state.name = alias.value; writeStore(key, state); });
+    }
+    var copyButton = root.querySelector(".hls-copy-code");
+    if (copyButton && codeField) {
+      copyButton.addEventListener("click", function () {
+        showCode();
+        if (!codeField.value) { report("Answer at least one statement before copying your answer code"); return; }
+        var copied = function () {
+          report("Your answer code is copied. Paste it where your facilitator asked (the meeting chat or the shared document)");
+        };
+        codeField.focus();
+        codeField.select();
+        var viaSelection = function () {
+          var ok = false;
+          try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+          if (ok) { copied(); } else { report("Your answer code is selected: copy it with your device's Copy command"); }
+        };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(codeField.value).then(copied, viaSelection);
+        } else { viaSelection(); }
+      });
     }
     root.querySelector(".hls-download").addEventListener("click", function () {
       if (!count()) { report("Answer at least one item before downloading"); return; }
