@@ -281,7 +281,7 @@ def test_the_page_passes_axe_with_a_report_drawn(site, tmp_path):
     axe = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
     inst = CONTENT.instrument("learning-trust")
     files, codes = _group(tmp_path, inst, random.Random(2), 5, 0)
-    page = site.open(PAGE)
+    page = site.open(f"{PAGE}?instrument={inst.id}")
     page.set_input_files("#hls-team-files", [str(p) for p in files])
     page.wait_for_selector(".hls-team-report[data-drawn='']", timeout=30000)
     page.add_script_tag(path=str(axe))
