@@ -81,7 +81,7 @@ def write_generated_pages(app, config) -> None:
         _write_if_changed(book / KIT_PAGE, kit_page(content, "commissioners"))
     if "team" in wanted_pages:
         from hlskit.team_page import team_results_page
-        _write_if_changed(book / TEAM_PAGE, team_results_page(content))
+        _write_if_changed(book / TEAM_PAGE, team_results_page(content, (book / "trainers" / "adapting.ipynb").exists()))
     if "cases" not in wanted_pages:
         return
     cited = _links(book, root, CASE_LINK)

@@ -90,6 +90,7 @@ def test_a_pack_with_an_instrument_has_a_page_with_the_form_in_its_contents(tmp_
     toc = yaml.safe_load((out / "_toc.yml").read_text())
     files = [c["file"] for part in toc["parts"] for c in part["chapters"]]
     assert "book/self-assessment/northfield-check" in files
+    assert "book/trainers/team_results" in files          # the facilitator pools the answers in the browser
     assert "{doc}`Northfield team check <book/self-assessment/northfield-check>`" in (out / "index.md").read_text()
 
 
@@ -215,6 +216,12 @@ def test_a_trainer_walks_the_five_journeys_on_a_fresh_clone(tmp_path):
             with form_page.expect_download() as info:
                 form.locator(".hls-download").click()
             info.value.save_as(pack / "answers" / f"response-0{person + 1}.json")
+        # the facilitator pools the three files on the pack's Team results page, in the browser
+        team = s.open("book/trainers/team_results.html?instrument=northfield-check")
+        team.set_input_files("#hls-team-files", sorted(str(f) for f in (pack / "answers").glob("*.json")))
+        team.wait_for_selector(".hls-team-report[data-drawn='']", timeout=30000)
+        assert "Team report: Northfield team check" in team.inner_text(".hls-team-report")
+        assert "3 people answered" in team.inner_text(".hls-team-report")
         # 5. Print the worksheets: they open from the pack's site and print to PDF
         sheet = s.open("worksheets/questions-purpose.html")
         assert "Which of our own targets" in sheet.content()

@@ -149,6 +149,7 @@ def _write_pack(book_root: Path, content: Content, sources: dict[str, Path], ins
     if inst_records:
         parts.append({"caption": "Self-assessments",
                       "chapters": [{"file": f"book/self-assessment/{i.id}"} for i in inst_records]})
+    parts.append({"caption": "For the facilitator", "chapters": [{"file": "book/trainers/team_results"}]})
     parts.append({"caption": "Reference", "chapters": [{"file": "book/back/glossary"},
                                                        {"file": "cases", "sections": [{"glob": "book/cases/*"}]}]})
     toc = {"format": "jb-book", "root": "index", "parts": parts}
@@ -182,7 +183,7 @@ def _pack_config(config: dict, title: str, book_root: Path, out: Path) -> dict:
     config["title"] = title
     config["exclude_patterns"] = [*config.get("exclude_patterns", []), "hls-content", "worksheets", "README.txt"]
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
-    sphinx["hls_generated_pages"] = ["cases", "glossary"]
+    sphinx["hls_generated_pages"] = ["cases", "glossary", "team"]
     sphinx["hls_extra_folders"] = ["worksheets"]           # printable pages reachable from the site
     sphinx["hls_overlay"] = "hls-content"
     handbook_js = (Path(book_root) / "node_modules").resolve()

@@ -54,12 +54,15 @@ def page_data(content: Content) -> dict:
     }
 
 
-def team_results_page(content: Content) -> str:
-    """The MyST page: a short guide, the tool (raw HTML with its data) and what to do next."""
+def team_results_page(content: Content, with_trainers_chapter: bool = True) -> str:
+    """The MyST page: a short guide, the tool (raw HTML with its data) and what to do next.
+
+    A workshop pack has no trainers' chapter, so there the page gives the ground rules itself."""
     if not content.instruments:
-        return render("team_results.md", instruments=[], tool="")
+        return render("team_results.md", instruments=[], tool="", trainers=with_trainers_chapter)
     # A backtick could end the raw block around the tool: in the data it becomes \u0060 (the same
     # character to the script), in the markup its HTML entity.
     data = script_json(page_data(content), separators=(",", ":")).replace("`", "\\u0060")
     tool = render("team_results.html", instruments=content.instruments, param=PARAM, data=Markup(data))
-    return render("team_results.md", instruments=content.instruments, tool=Markup(tool.replace("`", "&#96;")))
+    return render("team_results.md", instruments=content.instruments, tool=Markup(tool.replace("`", "&#96;")),
+                  trainers=with_trainers_chapter)

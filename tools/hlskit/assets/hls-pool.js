@@ -607,6 +607,7 @@
     if (want && instrumentById(want)) { select.value = want; }
 
     function addFiles(list) {
+      var t0 = performance.now();
       var picked = Array.prototype.slice.call(list || []);
       if (!picked.length) { return; }
       loadLibs().catch(function () { /* the report says so if the charts cannot be drawn */ });
@@ -615,11 +616,12 @@
         return f.arrayBuffer().then(function (buf) { return { name: f.name, bytes: new Uint8Array(buf) }; });
       })).then(function (read) {
         files = files.concat(read).sort(function (a, b) { return byText(a.name, b.name); });
-        update();
+        update(t0);
       });
     }
-    function update() {
-      var t0 = performance.now();
+    /* t0: when the files were added (the timings in HLSPool.last start there) */
+    function update(t0) {
+      t0 = typeof t0 === "number" ? t0 : performance.now();
       var codeText = codes.value;
       while (problemsBox.firstChild) { problemsBox.removeChild(problemsBox.firstChild); }
       problemsBox.hidden = true;
@@ -656,8 +658,10 @@
         (result.problems.length ? "; " + result.problems.length + " not used (listed in the report)." : ".");
       var me_ = { result: result, inst: inst, svgs: null };
       current = me_;
+      var last = window.HLSPool.last = { model: result.model, problems: result.problems, ms: performance.now() - t0 };
       me_.drawn = drawCharts(article, result.model, inst).then(function (svgs) {
         me_.svgs = svgs;
+        last.charts_ms = performance.now() - t0;
         article.setAttribute("data-drawn", "");
         return svgs;
       }, function () {
@@ -665,7 +669,6 @@
         status.textContent += " The charts could not be drawn; the tables show the same figures.";
         return [];
       });
-      window.HLSPool.last = { model: result.model, problems: result.problems, ms: performance.now() - t0 };
     }
 
     input.addEventListener("change", function () { addFiles(input.files); input.value = ""; });
