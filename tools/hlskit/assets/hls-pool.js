@@ -573,7 +573,7 @@
     return f;
   }
 
-  /* Draw both charts of a drawn report; resolves to their SVG text (for the saved report). */
+  /* Draw both charts of a drawn report; resolves to their views (their SVG is made when saving). */
   function drawCharts(article, m, inst) {
     var rows = { dimensions: m.dimension_rows, answers: m.answer_rows };
     return loadLibs().then(function () {
@@ -583,7 +583,7 @@
         var spec = JSON.parse(JSON.stringify(chart.spec));
         spec.data.forEach(function (d) { if (d.name === chart.data) { d.values = rows[which]; } });
         return window.vegaEmbed(box, spec, { mode: "vega", actions: false, renderer: "svg" }).then(function (res) {
-          return res.view.toSVG().then(function (svg) { return { which: which, svg: svg }; });
+          return { which: which, view: res.view };
         });
       }));
     });
@@ -602,7 +602,7 @@
     var output = root.querySelector(".hls-team-output");
     var here = root.querySelector(".hls-team-report-here");
     var files = [];          // {name, bytes}, kept in name order
-    var current = null;      // {result, svgs, inst, drawn: Promise}
+    var current = null;      // {result, inst, views, drawn: Promise}
     var want = new URLSearchParams(window.location.search).get(select.name);
     if (want && instrumentById(want)) { select.value = want; }
 
@@ -656,14 +656,14 @@
       output.hidden = false;
       status.textContent = count + result.model.answered.split(". ")[0] + ": the team report is below" +
         (result.problems.length ? "; " + result.problems.length + " not used (listed in the report)." : ".");
-      var me_ = { result: result, inst: inst, svgs: null };
+      var me_ = { result: result, inst: inst, views: null };
       current = me_;
       var last = window.HLSPool.last = { model: result.model, problems: result.problems, ms: performance.now() - t0 };
-      me_.drawn = drawCharts(article, result.model, inst).then(function (svgs) {
-        me_.svgs = svgs;
+      me_.drawn = drawCharts(article, result.model, inst).then(function (views) {
+        me_.views = views;
         last.charts_ms = performance.now() - t0;
         article.setAttribute("data-drawn", "");
-        return svgs;
+        return views;
       }, function () {
         article.setAttribute("data-drawn", "failed");
         status.textContent += " The charts could not be drawn; the tables show the same figures.";
@@ -691,20 +691,21 @@
     });
     root.querySelector(".hls-team-print").addEventListener("click", function () {
       if (!current) { return; }
-      current.drawn.then(function () {
+      var printing = current;
+      printing.drawn.then(svgsOf).then(function (svgs) {
         var sheet = document.createElement("div");
-        sheet.appendChild(reportElement(current.result.model, current.inst, 1));
-        fillCharts(sheet, current.svgs);
+        sheet.appendChild(reportElement(printing.result.model, printing.inst, 1));
+        fillCharts(sheet, svgs);
         window.HLSPrint.printAlone(sheet);
       });
     });
     root.querySelector(".hls-team-save").addEventListener("click", function () {
       if (!current) { return; }
       var saving = current;
-      saving.drawn.then(function () {
+      saving.drawn.then(svgsOf).then(function (svgs) {
         var holder = document.createElement("div");
         holder.appendChild(reportElement(saving.result.model, saving.inst, 1));
-        fillCharts(holder, saving.svgs);
+        fillCharts(holder, svgs);
         var title = document.createElement("div");
         title.textContent = saving.result.model.title;
         var html = DATA.report_shell.replace(DATA.title_mark, title.innerHTML).replace("<!--hls-team-report-->", holder.innerHTML);
@@ -713,6 +714,11 @@
         status.textContent = "Saved the team report as " + name + ". It opens in any browser, without the internet.";
       });
     });
+  }
+  function svgsOf(views) {
+    return Promise.all((views || []).map(function (v) {
+      return v.view.toSVG().then(function (svg) { return { which: v.which, svg: svg }; });
+    }));
   }
   function fillCharts(container, svgs) {    // the drawn charts, as SVG, into a copy of the report
     (svgs || []).forEach(function (s) {
