@@ -222,6 +222,7 @@ def test_a_trainer_walks_the_five_journeys_on_a_fresh_clone(tmp_path):
         team.wait_for_selector(".hls-team-report[data-drawn='']", timeout=30000)
         assert "Team report: Northfield team check" in team.inner_text(".hls-team-report")
         assert "3 people answered" in team.inner_text(".hls-team-report")
+        team.screenshot(path=str(shots / "trainer-walk-pack-team.png"), full_page=True)
         # 5. Print the worksheets: they open from the pack's site and print to PDF
         sheet = s.open("worksheets/questions-purpose.html")
         assert "Which of our own targets" in sheet.content()
