@@ -282,8 +282,15 @@ def test_the_page_passes_axe_with_a_report_drawn(site, tmp_path):
     inst = CONTENT.instrument("learning-trust")
     files, codes = _group(tmp_path, inst, random.Random(2), 5, 0)
     page = site.open(f"{PAGE}?instrument={inst.id}")
-    page.set_input_files("#hls-team-files", [str(p) for p in files])
+    # dropped onto the box, as a facilitator drags them from a folder
+    payload = [{"name": f.name, "text": f.read_text(encoding="utf-8")} for f in files]
+    page.evaluate("""(files) => {
+        const dt = new DataTransfer();
+        files.forEach(f => dt.items.add(new File([f.text], f.name, {type: "application/json"})));
+        document.querySelector(".hls-team-drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+    }""", payload)
     page.wait_for_selector(".hls-team-report[data-drawn='']", timeout=30000)
+    assert "5 people answered" in page.inner_text(".hls-team-report")
     page.add_script_tag(path=str(axe))
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     assert not result["violations"], [(v["id"], v["nodes"][0]["html"][:120]) for v in result["violations"]]
