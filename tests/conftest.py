@@ -45,3 +45,16 @@ def built_book() -> Path:
     if proc.returncode != 0:
         pytest.fail(f"PDF build failed (exit {proc.returncode}):\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return BUILD_HTML
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    """The built site served on localhost to headless Chromium with every other host blocked; the
+    module's tests fail afterwards if any page reached for the network, missed a file or logged an error."""
+    from browser import offline_site
+
+    with offline_site(built_book) as session:
+        yield session
+        assert not session.blocked, f"pages tried to reach the network: {session.blocked}"
+        assert not session.failed, f"failed local requests: {session.failed}"
+        assert not session.errors, f"script errors in the console: {session.errors}"

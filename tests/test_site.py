@@ -1,20 +1,8 @@
 """The built site, read as a visitor would: offline, in headless Chromium."""
 from __future__ import annotations
 
-import pytest
-
-from browser import offline_site
 
 CHART = ".vega-embed svg.marks"
-
-
-@pytest.fixture(scope="module")
-def site(built_book):
-    with offline_site(built_book) as session:
-        yield session
-        assert not session.blocked, f"pages tried to reach the network: {session.blocked}"
-        assert not session.failed, f"failed local requests: {session.failed}"
-        assert not session.errors, f"script errors in the console: {session.errors}"
 
 
 def test_landing_page_introduces_the_sources_and_the_ways_to_use_it(site):

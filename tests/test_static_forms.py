@@ -10,7 +10,6 @@ from datetime import date
 import pytest
 from click.testing import CliRunner
 
-from browser import offline_site
 from hlskit.assessments import parse_response
 from hlskit.cli import main
 from hlskit.content import load_content
@@ -20,14 +19,6 @@ from hlskit.experiments import ExperimentDesign, review
 CONTENT = load_content()
 INST = CONTENT.instrument("healthy-local-system")
 PAGE = "book/scales/places.html"
-
-
-@pytest.fixture(scope="module")
-def site(built_book):
-    with offline_site(built_book) as session:
-        yield session
-        assert not session.blocked and not session.errors and not session.failed, (
-            session.blocked, session.errors, session.failed)
 
 
 def _open_form(site):

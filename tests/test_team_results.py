@@ -12,10 +12,8 @@ import math
 import random
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
-from browser import offline_site
 from hlskit import answer_codes as AC
 from hlskit.assessments import load_responses, pool, response_json
 from hlskit.cli import main
@@ -25,14 +23,6 @@ from hlskit.reports import report_model
 CONTENT = load_content()
 PAGE = "book/trainers/team_results.html"
 FLOAT_FIELDS = ("mean", "low", "high", "share")
-
-
-@pytest.fixture(scope="module")
-def site(built_book):
-    with offline_site(built_book) as session:
-        yield session
-        assert not session.blocked and not session.errors and not session.failed, (
-            session.blocked, session.errors, session.failed)
 
 
 def _answers(inst, rng, skip=0.1, dk=0.1) -> dict:

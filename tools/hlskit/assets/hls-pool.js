@@ -689,23 +689,22 @@
       status.textContent = "Everything was cleared from this page. No answers added yet.";
       select.focus();
     });
-    root.querySelector(".hls-team-print").addEventListener("click", function () {
+    /* The report as a page of its own (title level 1, charts as SVG), for printing or saving. */
+    function withCopy(use) {
       if (!current) { return; }
-      var printing = current;
-      printing.drawn.then(svgsOf).then(function (svgs) {
-        var sheet = document.createElement("div");
-        sheet.appendChild(reportElement(printing.result.model, printing.inst, 1));
-        fillCharts(sheet, svgs);
-        window.HLSPrint.printAlone(sheet);
+      var shown = current;
+      shown.drawn.then(svgsOf).then(function (svgs) {
+        var holder = document.createElement("div");
+        holder.appendChild(reportElement(shown.result.model, shown.inst, 1));
+        fillCharts(holder, svgs);
+        use(holder, shown);
       });
+    }
+    root.querySelector(".hls-team-print").addEventListener("click", function () {
+      withCopy(function (sheet) { window.HLSPrint.printAlone(sheet); });
     });
     root.querySelector(".hls-team-save").addEventListener("click", function () {
-      if (!current) { return; }
-      var saving = current;
-      saving.drawn.then(svgsOf).then(function (svgs) {
-        var holder = document.createElement("div");
-        holder.appendChild(reportElement(saving.result.model, saving.inst, 1));
-        fillCharts(holder, svgs);
+      withCopy(function (holder, saving) {
         var title = document.createElement("div");
         title.textContent = saving.result.model.title;
         var html = DATA.report_shell.replace(DATA.title_mark, title.innerHTML).replace("<!--hls-team-report-->", holder.innerHTML);
