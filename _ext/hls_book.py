@@ -191,6 +191,7 @@ def setup(app):
     app.connect("html-page-context", escape_page_title, priority=900)   # after the theme sets it
     app.connect("html-page-context", add_pool_script)
     app.add_js_file("hls-forms.js", loading_method="defer")
+    app.add_js_file("hls-handouts.js", loading_method="defer")   # the tools' Print buttons
     app.connect("build-finished", refresh_own_static)
     app.connect("build-finished", write_short_links)
     return {"version": "0.2", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -33,15 +33,12 @@ CSS = Path(__file__).resolve().parent / "pdf_book.css"
 
 def paper_versions() -> dict:
     """The paper renderings the package makes for packs: each self-assessment form, the blank card."""
+    from hlskit import handouts
     from hlskit.content import load_nearest
-    from hlskit.experiments import ExperimentDesign, review
-    from hlskit.exports import experiment_card_html
-    from hlskit.html import render
 
     content = load_nearest(ROOT)
-    blank = ExperimentDesign()
-    return {"forms": {i.id: render("paper_form.html", inst=i) for i in content.instruments},
-            "card": experiment_card_html(content, blank, review(blank, content))}
+    return {"forms": {i.id: handouts.paper_form(i) for i in content.instruments},
+            "card": handouts.blank_card(content)}
 
 
 def chart_to_svg():

@@ -148,7 +148,8 @@ def replace_tools(soup: BeautifulSoup, article: Tag, paper: dict) -> None:
 
 DROP = ("script", "style", "details.hls-where", "button", "input", "select", "textarea", "noscript", "a.headerlink",
         ".hls-mode", ".hls-form-actions", ".hls-status", ".hls-download", ".hls-print", ".hls-clear",
-        ".prev-next-area", ".bd-toc", ".header-article", ".margin", "form label")
+        ".prev-next-area", ".bd-toc", ".header-article", ".margin", "form label",
+        ".hls-handout", ".hls-case-sheet", ".hls-print-page")   # the site's print actions and print-only sheets
 
 
 def clean(article: Tag) -> None:

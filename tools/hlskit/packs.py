@@ -16,12 +16,10 @@ from pathlib import Path
 
 import yaml
 
-from . import exports
-from . import questions as Q
+from . import handouts
 from . import pack_pages
 from .content import Content, load_nearest
 from .errors import ContentError
-from .experiments import ExperimentDesign, review
 from .files import write_atomic
 from .html import render
 
@@ -204,23 +202,16 @@ def _check_loads_the_same(out: Path, content: Content) -> None:
 
 
 def _worksheets(content: Content, sources: dict[str, Path], instruments: list[str], folder: Path) -> list[Path]:
+    """The printable handouts, from the same functions as the published pages' Print buttons."""
     paths = []
     stages = {s.id for s in content.stages}
-    frame = Q.questions_frame(content)
     for doc in sources:
         stage = Path(doc).name
         if stage in stages:
-            rank = {x.id: x.order for x in content.scales}
-            picked = frame[(frame.table == Q.LEARNING_TABLE) & (frame.stage == stage)].assign(kind="learning")
-            picked = (picked.assign(_rank=picked.scale.map(rank)).sort_values(["_rank", "order"])
-                      .drop(columns="_rank"))
-            paths.append(write_atomic(folder / f"questions-{stage}.html", exports.worksheet_html(
-                content, picked, f"{content.stage(stage).name}: questions at each scale")))
+            paths.append(write_atomic(folder / f"questions-{stage}.html", handouts.stage_worksheet(content, stage)))
         if stage in ("codesign", "experiment"):
-            blank = ExperimentDesign()
-            paths.append(write_atomic(folder / "experiment-card.html",
-                                      exports.experiment_card_html(content, blank, review(blank, content))))
+            paths.append(write_atomic(folder / handouts.file_name("card"), handouts.blank_card(content)))
     for inst_id in instruments:
         inst = content.instrument(inst_id)
-        paths.append(write_atomic(folder / f"self-assessment-{inst.id}.html", render("paper_form.html", inst=inst)))
+        paths.append(write_atomic(folder / handouts.file_name("form", inst.id), handouts.paper_form(inst)))
     return paths

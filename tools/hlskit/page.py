@@ -109,8 +109,10 @@ def show_question_explorer(stage: str = "purpose", scale: str = "person"):
                "take the questions into a team meeting or workshop; answer them together and note what "
                "needs action at the scale above.")
     if is_static():
+        from .handouts import explorer_actions
         chart = charts.question_explorer(c, scale=scale, stage=stage)
         display(chart)
+        display(HTML(explorer_actions(c, stage, scale)))
         display(HTML(learning_cycle_table_html(c)))
         return chart
     from .live import QuestionExplorer
@@ -226,7 +228,9 @@ def show_experiment_designer():
                "to your portfolio so you can see all your experiments over time.")
     if is_static():
         from .experiments import CHECKS
-        html = experiment_form_html(c) + render("experiment_paper_checklist.html", checks=CHECKS)
+        from .handouts import card_actions
+        html = (experiment_form_html(c) + render("experiment_paper_checklist.html", checks=CHECKS)
+                + card_actions(c))
         display(HTML(html))
         return html
     from .live import ExperimentDesigner
@@ -266,8 +270,10 @@ def show_self_assessment(instrument_id: str):
     if is_static():
         prefix = f"hls-{inst.id}"
         display(HTML(questionnaire_html(inst, prefix)))
+        from .handouts import form_actions
         chart = AC.static_questionnaire(inst, prefix)
         display(chart)
+        display(HTML(form_actions(inst)))
         return chart
     from .live_assessment import SelfAssessment
     view = SelfAssessment(c, inst)

@@ -24,8 +24,13 @@ def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = 
     trainers = content.is_trainers("case_studies", case_id)
     what = "From this course's own material." if trainers else "A summary from the Human Learning Systems handbook."
     description = f"Case study: {' '.join(case.name.split())}. {what}"
+    from .handouts import case_sheet
+    from .participants import published_base
+    base = published_base()
+    sheet = case_sheet(content, case_id, f"{base.rstrip('/')}/book/cases/{case_id}.html" if base else "")
     return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by),
-                  credit=credit, source_key=source_key, trainers=trainers, front_matter=front_matter(description))
+                  credit=credit, source_key=source_key, trainers=trainers, front_matter=front_matter(description),
+                  sheet=sheet)
 
 
 def front_matter(description: str) -> str:
