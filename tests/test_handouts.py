@@ -16,7 +16,6 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from browser import offline_site
 from hlskit import handouts
 from hlskit.content import load_nearest
 
@@ -36,14 +35,6 @@ def _pdf(page, fmt: str) -> PdfReader:
 def _text(reader: PdfReader) -> str:
     """The PDF's words in order, on one line, with the typeface's ligatures ("ﬂ") spelled out."""
     return " ".join(_flat(p.extract_text()) for p in reader.pages)
-
-
-@pytest.fixture(scope="module")
-def site(built_book):
-    with offline_site(built_book) as session:
-        yield session
-        assert not session.blocked and not session.errors and not session.failed, (
-            session.blocked, session.errors, session.failed)
 
 
 def _printed(site, path: str, click, kind: str):
