@@ -102,3 +102,18 @@ def test_a_glossary_term_shows_its_definition_on_focus_and_on_hover(site):
     assert link.get_attribute("href").endswith("glossary.html#glossary-learning-cycle")
     link.click()
     page.wait_for_url("**/back/glossary.html#glossary-learning-cycle")
+
+
+@pytest.mark.parametrize("path", ["book/library/case_studies.html", "book/cycle/learning_cycle.html",
+                                  "book/methods/methods.html", "book/themes/equity.html"])
+def test_charts_fit_the_desktop_column_at_full_size(site, path):
+    from test_phone_text import SMALLEST_TEXT
+
+    page = site.open(path)
+    page.wait_for_function("() => [...document.querySelectorAll('.hls-chart')].every(b => b.hasAttribute('data-drawn'))",
+                           timeout=30000)
+    for view in page.locator(".hls-chart .hls-chart-view").all():
+        assert view.evaluate("v => v.scrollWidth <= v.clientWidth + 1"), path
+    assert not page.locator(".hls-chart-scroll-hint:visible").count(), path
+    smallest = page.evaluate(SMALLEST_TEXT)
+    assert smallest[0][0] >= 12, f"{path}: {smallest}"

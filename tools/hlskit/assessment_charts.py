@@ -6,7 +6,10 @@ import pandas as pd
 
 from . import chart_html  # noqa: F401  (makes every chart's HTML safe for user text)
 from .chart_style import readable
+from .charts import wrapped_labels
 from .schema import Instrument
+
+PHONE_PLOT_WIDTH = 170   # the page's profile fits a 390 px phone at full size
 
 NOT_ANSWERED, DONT_KNOW_VALUE = 0, -1
 
@@ -69,15 +72,17 @@ def static_questionnaire(inst: Instrument, element_prefix: str) -> alt.LayerChar
         shown=f"datum.answered > 0 ? datum.score : 1",
         label="datum.answered > 0 ? format(datum.score, '.1f') : 'not answered yet'")
     order = [d.name for d in inst.dimensions]
-    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+    # narrow enough for a phone at full size: long dimension names wrap, the axis title takes two lines
+    y = alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=0, labelExpr=wrapped_labels(order, 22)))
     bars = base.mark_bar(color="#35618f").encode(
-        y=y, x=alt.X("shown:Q", scale=_score_axis(inst), title=f"Score (1 = {inst.scale[0].label}, {top} = {inst.scale[-1].label})"),
+        y=y, x=alt.X("shown:Q", scale=_score_axis(inst),
+                     title=["Score", f"1 = {inst.scale[0].label}", f"{top} = {inst.scale[-1].label}"]),
         x2=alt.datum(1),
         opacity=alt.condition("datum.answered > 0", alt.value(1), alt.value(0)),
         tooltip=[alt.Tooltip("name:N", title="Dimension"), alt.Tooltip("label:N", title="Score"),
                  alt.Tooltip("answered:Q", title="Items answered"), alt.Tooltip("dont_know:Q", title="Don't know")])
     text = base.mark_text(align="left", dx=4).encode(y=y, x="shown:Q", text="label:N")
     return readable(alt.layer(bars, text).add_params(*params).properties(
-        width=380, height=alt.Step(24), title="Your profile",
+        width=PHONE_PLOT_WIDTH, height=alt.Step(34), title="Your profile",
         description=f"Your profile on '{inst.title}': one bar per dimension, updated as you answer the questions "
                     "above; the score is written beside each bar."))

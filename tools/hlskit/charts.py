@@ -73,20 +73,23 @@ def _with_notes(questions: pd.DataFrame):
 
 
 def _text_panel(data: pd.DataFrame, keep, lines: int) -> alt.LayerChart:
-    """A column of text lines; every panel shares one fixed line grid so panels line up."""
-    grid = alt.Scale(domain=[-0.5, lines - 0.5], reverse=True)
-    base = alt.Chart(data).transform_filter(keep).encode(
-        x=alt.value(0), y=alt.Y("line:Q", axis=None, scale=grid), text="text:N")
+    """A column of text lines, LINE px apart. The panel itself is one line high: the chart grows to
+    fit the lines it shows (autosize "pad"), so a short answer leaves no blank space under it."""
+    base = alt.Chart(data).transform_filter(keep).transform_calculate(
+        py=f"datum.line * {LINE} + {LINE / 2}").encode(
+        x=alt.value(0), y=alt.Y("py:Q", axis=None, scale=None), text="text:N")
     styles = {"title": dict(fontSize=15, fontWeight="bold"), "heading": dict(fontSize=13, fontWeight="bold"),
               "leadin": dict(fontSize=13, fontStyle="italic"), "question": dict(fontSize=13),
               "note": dict(fontSize=12, color="#555")}
     layers = [base.transform_filter(alt.datum.style == style).mark_text(align="left", baseline="middle", **kw)
               for style, kw in styles.items()]
-    return alt.layer(*layers).properties(width=PANEL_WIDTH, height=lines * LINE)
+    return alt.layer(*layers).properties(width=PANEL_WIDTH, height=LINE)
 
 
-def question_explorer(content: Content, scale: str = "person", stage: str = "purpose") -> alt.HConcatChart:
-    """Pick a scale and a stage (and optionally show the scale above) and read the questions."""
+def question_explorer(content: Content, scale: str = "person", stage: str = "purpose") -> alt.VConcatChart:
+    """Pick a scale and a stage (and optionally show the scale above, under them) and read the questions.
+
+    One phone-wide column, so the text is never shrunk."""
     content.scale(scale), content.stage(stage)
     data = explorer_lines(content)
     pick_scale = alt.param(name="scale", value=scale, bind=alt.binding_select(
@@ -99,7 +102,7 @@ def question_explorer(content: Content, scale: str = "person", stage: str = "pur
     chosen = _text_panel(data, (alt.datum.scale == pick_scale) & (alt.datum.stage == pick_stage), lines)
     above = _text_panel(data, (alt.datum.below == pick_scale) & (alt.datum.stage == pick_stage) & show_above,
                         lines)
-    chart = alt.hconcat(chosen, above, spacing=30).add_params(pick_scale, pick_stage, show_above)
+    chart = alt.vconcat(chosen, above, spacing=24).add_params(pick_scale, pick_stage, show_above)
     return readable(chart).configure_view(stroke=None).properties(
         description=("Scale question explorer: the questions from the sources for the chosen system scale "
                      "and Learning Cycle stage, with the questions for managing and governing the cycle. "
@@ -192,7 +195,7 @@ def case_explorer(content: Content, link_prefix: str = "../cases/", scale: str =
         x=alt.X("scale_name:N", scale=alt.Scale(domain=scales)), y="sector_name:N", text="cases:Q",
         color=alt.condition(f"datum.cases > {most * 0.45}", alt.value("white"), alt.value("black")))
     grid = alt.layer(overview, counts).properties(
-        width=alt.Step(105), height=alt.Step(24),
+        width=alt.Step(95), height=alt.Step(24),   # with the sector names, fits the desktop column (688 px)
         title=alt.Title("How the matching cases spread over system scales and sectors", anchor="start",
                         frame="group", offset=8))
 

@@ -85,9 +85,10 @@ def show_virtuous_cycle(here: str | None = None) -> alt.VConcatChart:
                          chart.description, [{"name": i.label, "text": i.text} for i in steps])
 
 
-def tool_intro(name: str, intent: str, time: str, people: str, result: str) -> None:
+def tool_intro(name: str, intent: str, time: str, people: str, result: str, live: str = "") -> None:
+    """The tool's one-line purpose, time and people; on the site, ``live`` says what the live notebook adds."""
     display(HTML(render("tool_intro.html", name=name, intent=intent, time=time, people=people,
-                        result=result, static=is_static())))
+                        result=result, static=is_static(), live=live)))
 
 
 def learning_cycle_table_html(c: Content) -> str:
@@ -107,7 +108,9 @@ def show_question_explorer(stage: str = "purpose", scale: str = "person"):
                "10 minutes to choose; 60–90 minutes to work through the questions together",
                "the people who share the work at that scale, and someone from the scale above",
                "take the questions into a team meeting or workshop; answer them together and note what "
-               "needs action at the scale above.")
+               "needs action at the scale above.",
+               live="To tick questions and save a worksheet, open the chapter as a live notebook with the rocket "
+                    "button at the top of the page.")
     if is_static():
         from .handouts import explorer_actions
         chart = charts.question_explorer(c, scale=scale, stage=stage)
@@ -225,7 +228,9 @@ def show_experiment_designer():
                "design one small experiment and check it against what the sources say an experiment is and isn't.",
                "30–45 minutes", "the people who will run the experiment, and if possible someone it affects",
                "save the experiment card, agree when you will make sense of the results together, and add it "
-               "to your portfolio so you can see all your experiments over time.")
+               "to your portfolio so you can see all your experiments over time.",
+               live="To keep a portfolio of your experiments, open the chapter as a live notebook with the rocket "
+                    "button at the top of the page.")
     if is_static():
         from .experiments import CHECKS
         from .handouts import card_actions
