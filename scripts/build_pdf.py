@@ -95,6 +95,7 @@ def assemble() -> tuple[str, dict]:
         section, charts, title = pdf_book.chapter_html(soup, page, ch.doc, docs, paper, to_svg, ch.level)
         titles[ch.doc], n_charts = title, n_charts + charts
         sections.append((part, section))
+    pdf_book.print_repeated_tables_once(soup, [(s, titles[ch.doc]) for (_, ch), (_, s) in zip(order, sections)])
     body, last_part = [cover(meta), contents(parts, titles)], None
     for part, section in sections:
         if part is not None and part is not last_part:
@@ -107,6 +108,28 @@ def assemble() -> tuple[str, dict]:
 <meta name="keywords" content="Human Learning Systems, public service, learning cycle">
 <meta name="dcterms.created" content="{meta['date']}"></head><body>{''.join(body)}</body></html>"""
     return html, {"pages": len(order), "charts": n_charts}
+
+
+def cache_page_references() -> None:
+    """Let pydyf build its list of page references once per page count, not once per call.
+
+    WeasyPrint 70 asks for that list for every tagged box (PDF/UA tagging), and pydyf 0.13 rebuilds
+    it each time: work that grows with pages times boxes, a third of the PDF's time here. Pages are
+    only ever appended, so a list kept until the count changes holds the same references."""
+    import pydyf
+
+    build = pydyf.PDF.page_references.fget
+    if getattr(build, "cached", False):
+        return
+
+    def page_references(self):
+        count = len(self.pages["Kids"])
+        kept = self.__dict__.get("_page_references")
+        if kept is None or kept[0] != count:
+            kept = self._page_references = (count, build(self))
+        return kept[1]
+    page_references.cached = True
+    pydyf.PDF.page_references = property(page_references)
 
 
 def up_to_date() -> bool:
@@ -133,6 +156,7 @@ def main(argv: list[str]) -> int:
     if "--html-only" in argv:
         return 0
     from weasyprint import CSS as WCSS, HTML as WHTML
+    cache_page_references()
     tmp = OUT / (PDF_NAME + ".part")
     WHTML(string=html, base_url=str(HTML) + "/").write_pdf(
         tmp, stylesheets=[WCSS(filename=str(CSS))], pdf_variant="pdf/ua-1", pdf_tags=True)

@@ -75,16 +75,30 @@ def chart_specs(script: str) -> tuple[dict, dict] | None:
 
 def chart_figure(soup: BeautifulSoup, spec: dict, to_svg) -> Tag:
     """A static image of the chart's default state; its alt text is the chart's description."""
-    svg = to_svg(spec)
+    return _svg_img(soup, to_svg(spec), spec.get("description") or "A chart; its text equivalent follows.")
+
+
+PICTURE = re.compile(r'<div class="hls-chart" data-chart="([^"]+)".*?(<svg\b[^>]*\bhls-chart-picture\b.*?</svg>)', re.S)
+SVG_NOISE = re.compile(r'\s(?:aria-[a-z]+|role|class)="[^"]*"')
+
+
+def chart_pictures(page: str) -> dict[str, str]:
+    """Each site chart's build-time picture, by chart key, as written in the page.
+
+    Taken from the page's text, not from the parsed tree: the HTML parser lowercases names that SVG
+    spells in camel case (viewBox, linearGradient), which would lose the picture's scaling and
+    gradients. Labels and classes for screen readers go: the figure carries the description."""
+    return {m.group(1): SVG_NOISE.sub("", m.group(2)) for m in PICTURE.finditer(page)}
+
+
+def _svg_img(soup: BeautifulSoup, svg: str, alt: str) -> Tag:
     fig = soup.new_tag("figure", attrs={"class": "pdf-chart"})
-    img = soup.new_tag("img", attrs={
-        "src": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(),
-        "alt": spec.get("description") or "A chart; its text equivalent follows."})
-    fig.append(img)
+    fig.append(soup.new_tag("img", attrs={
+        "src": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(), "alt": alt}))
     return fig
 
 
-def replace_charts(soup: BeautifulSoup, article: Tag, to_svg) -> int:
+def replace_charts(soup: BeautifulSoup, article: Tag, to_svg, pictures: dict[str, str]) -> int:
     """Swap every chart for a static image of its default view; returns how many were drawn.
 
     The site's charts carry a build-time picture of their default view (an inline SVG with the
@@ -93,14 +107,10 @@ def replace_charts(soup: BeautifulSoup, article: Tag, to_svg) -> int:
     n = 0
     for box in article.select("div.hls-chart"):
         view = box.select_one(".hls-chart-view")
-        svg = view.find("svg") if view else None
-        if svg is None:
+        svg = pictures.get(box.get("data-chart", ""))
+        if view is None or svg is None:
             continue
-        fig = soup.new_tag("figure", attrs={"class": "pdf-chart"})
-        fig.append(soup.new_tag("img", attrs={
-            "src": "data:image/svg+xml;base64," + base64.b64encode(str(svg).encode()).decode(),
-            "alt": view.get("aria-label") or "A chart; its text equivalent follows."}))
-        box.replace_with(fig)
+        box.replace_with(_svg_img(soup, svg, view.get("aria-label") or "A chart; its text equivalent follows."))
         n += 1
     for div in article.select('div[id^="altair-viz-"]'):
         script = div.find_next_sibling("script")
@@ -138,6 +148,8 @@ def replace_tools(soup: BeautifulSoup, article: Tag, paper: dict) -> None:
             form.replace_with(_paper_box(soup, html))
     for form in article.select(".hls-experiment-form"):
         form.replace_with(_paper_box(soup, paper["card"]))
+        for checklist in article.select(".hls-paper-checklist"):   # the blank card carries the checklist
+            checklist.decompose()
     for tool in article.select(".hls-team"):        # pooling needs a browser: say where to do it
         note = soup.new_tag("p", attrs={"class": "pdf-note"})
         note.string = ("On the handbook's website this page pools the group's answer files and codes into the "
@@ -153,8 +165,8 @@ DROP = ("script", "style", "details.hls-where", "button", "input", "select", "te
 
 
 def clean(article: Tag) -> None:
-    for sel in DROP:
-        for el in article.select(sel):
+    for el in article.select(", ".join(DROP)):   # one walk of the tree for all of them
+        if not el.decomposed:
             el.decompose()
     for d in article.find_all("details"):
         d["open"] = ""
@@ -185,6 +197,34 @@ def rewrite_links(article: Tag, doc: str, docs: set[str]) -> None:
             a.unwrap()
 
 
+def print_repeated_tables_once(soup: BeautifulSoup, chapters: list[tuple[Tag, str]]) -> int:
+    """An explorer's whole table is on every page that has the explorer; the book prints each table
+    once, where it first appears, and later chapters point to that page. Returns how many it replaced.
+
+    `chapters` holds each chapter's section and title, in book order."""
+    first: dict[str, tuple[str, str]] = {}
+    replaced = 0
+    for section, title in chapters:
+        for table in section.select("details.hls-full-table"):
+            key = table.get_text(" ", strip=True)
+            if key not in first:
+                table["id"] = table.get("id") or f"{section['id']}--whole-table-{len(first)}"
+                first[key] = (table["id"], title)
+                continue
+            target, where = first[key]
+            summary = table.find("summary")
+            ref = soup.new_tag("p", attrs={"class": "pdf-table-ref"})
+            ref.append(f"{summary.get_text(' ', strip=True) if summary else 'The whole table'}: printed in full "
+                       f"in the chapter “{where}”, ")
+            link = soup.new_tag("a", attrs={"href": f"#{target}", "class": "pdf-page-ref"})
+            link.append("page")
+            ref.append(link)
+            ref.append(".")
+            table.replace_with(ref)
+            replaced += 1
+    return replaced
+
+
 def fix_images(article: Tag, doc: str) -> None:
     here = posixpath.dirname(doc)
     for img in article.find_all("img", src=True):
@@ -195,9 +235,10 @@ def fix_images(article: Tag, doc: str) -> None:
 def chapter_html(soup: BeautifulSoup, page: str, doc: str, docs: set[str], paper: dict, to_svg,
                  level: int) -> tuple[Tag, int, str]:
     """One page of the site as a chapter of the book: (section, charts drawn, title)."""
-    src = BeautifulSoup(page, "html.parser")
-    article = src.select_one("article.bd-article") or src.body
-    charts = replace_charts(src, article, to_svg)
+    start, end = page.find('<article class="bd-article"'), page.rfind("</article>")
+    src = BeautifulSoup(page[start:end + 10] if 0 <= start < end else page, "html.parser")
+    article = src.select_one("article.bd-article") or src.body or src
+    charts = replace_charts(src, article, to_svg, chart_pictures(page))
     replace_tools(src, article, paper)
     clean(article)
     rewrite_links(article, doc, docs)

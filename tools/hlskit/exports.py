@@ -40,14 +40,17 @@ MARKS = {"gap": "✗ Gap", "caution": "! Worth a look", "met": "✓ Met"}
 
 
 def _card_context(content: Content, design, findings) -> dict:
-    from .experiments import criterion_text
+    """A card with no answers yet (a blank card to print) shows the criteria as a checklist to tick,
+    as the site's paper checklist does, instead of a review of empty answers."""
+    from .experiments import CHECKS, criterion_text
     rec = design.as_record()
     names = {s.id: s.name for s in (*content.scales, *content.stages)}
     rows = [(label, names.get(rec[key], rec[key]) if key in ("scale", "stage") else rec[key])
             for key, label in CARD_LABELS]
     found = [{"severity": f.severity, "message": f.message, "criterion_text": criterion_text(content, f.criterion)}
              for f in findings]
-    return {"d": design, "rows": rows, "findings": found, "marks": MARKS}
+    return {"d": design, "rows": rows, "findings": found, "marks": MARKS,
+            "blank": design == type(design)(), "checks": CHECKS}
 
 
 def experiment_card_html(content: Content, design, findings) -> str:
