@@ -33,6 +33,14 @@ def test_experiment_card_escapes_user_text():
     assert "A place" in html and "My experiment has a clear beginning and ending" in html
 
 
+def test_a_blank_card_is_the_paper_card_to_fill_in_not_a_review_of_empty_answers():
+    from hlskit.handouts import blank_card
+    blank = ExperimentDesign()
+    html = exports.experiment_card_html(CONTENT, blank, review(blank, CONTENT))
+    assert html == blank_card(CONTENT)                      # one blank card, wherever it is made
+    assert "Review against the criteria" not in html and "✗ Gap" not in html
+
+
 def test_md_escape_keeps_one_paragraph_and_inert_syntax():
     out = md_escape("line one\n# not a heading\n- not a list")
     assert "\n" not in out and out.startswith("line one \\# not")

@@ -54,6 +54,10 @@ def _card_context(content: Content, design, findings) -> dict:
 
 
 def experiment_card_html(content: Content, design, findings) -> str:
+    """The card as a printable page; a card with no answers yet is the paper card to fill in by hand."""
+    if design == type(design)():
+        from .handouts import blank_card
+        return blank_card(content)
     return render("experiment_card.html", **_card_context(content, design, findings))
 
 
