@@ -4,6 +4,8 @@
   reader there; search-as-you-type is off, so no other page needs them).
 - Thebe's scripts and styles are left out while Thebe is off.
 - The site root is a small valid page that sends the reader straight to the landing page.
+- The theme's scripts in <head> are deferred (not on the search page, whose index script needs them).
+- Pages link the theme's basic.css directly, not through theme.css (one @import, one round trip).
 - Every page names the handbook's icon, so browsers do not ask the host for /favicon.ico.
 - The theme's icons are inline SVG (see inline_icons.py); the Font Awesome script and the theme's
   source maps, which no page loads, are left out of the site.
@@ -55,11 +57,28 @@ def _drop_unused(app, pagename, templatename, context, doctree):
                                 if "sphinx-thebe" not in str(getattr(css, "filename", css) or "")]
 
 
+HEAD_SCRIPT = re.compile(r'<script (?![^>]*\b(?:defer|async|type)\b)([^>]*\bsrc="[^"]+"[^>]*)>')
+
+
+def defer_head_scripts(html: str) -> str:
+    """The theme's scripts in <head> run after the page is read (defer keeps their order), so the
+    text shows without waiting for them; none of them writes into the page while it is read."""
+    end = html.find("</head>")
+    if end < 0:
+        return html
+    return HEAD_SCRIPT.sub(r'<script defer \1>', html[:end]) + html[end:]
+
+
+# The theme's theme.css holds nothing but `@import "../basic.css"`: linking basic.css itself saves the
+# reader one round trip before the page can show.
+THEME_CSS = re.compile(r'(<link href="(?:\.\./)*_static/)styles/theme\.css(\?[^"]*)?"')
+
+
 def rewrite_page(html: str, pagename: str) -> str:
-    """The page as written, less the scripts it does not use."""
+    """The page as written, less the scripts it does not use, with the theme's scripts deferred."""
     if pagename != "search":
-        html = SEARCH_SCRIPTS.sub("", html)
-    return inline_icons(html)
+        html = defer_head_scripts(SEARCH_SCRIPTS.sub("", html))
+    return inline_icons(THEME_CSS.sub(r'\1basic.css\2"', html))
 
 
 def _wrap_render(app):

@@ -1,10 +1,11 @@
 /* Every chart on the page, drawn from one copy of the chart library.
  *
  * Each chart box (.hls-chart) already shows a picture of the chart's default view and its controls,
- * in the chart's own size. This script loads Vega once, as soon as a chart comes into view or the
- * reader touches one (or, failing both, once the page is idle), then draws the charts one at a time
- * and puts each in place of its picture. Controls work from the start: a choice made before the
- * chart was ready is applied when it is drawn, and the chart keeps its controls up to date.
+ * in the chart's own size. This script loads Vega once, when the reader first points at, touches or
+ * focuses a chart or one of its controls (a phone that only reads the page never pays for it), then
+ * draws the charts one at a time and puts each in place of its picture. Controls work from the start:
+ * a choice made before the chart was ready is applied when it is drawn, and the chart keeps its
+ * controls up to date.
  * Chart data shared by several pages comes from one file in _static/hls-data/, loaded as a script
  * so that it works from the file system too.
  * A diagram that names its step marks (usermeta.hls_pick, see tools/hlskit/diagrams.py) gets one
@@ -200,20 +201,12 @@
     if (!boxes.length) { return; }
     fitNotes();
     window.addEventListener("resize", fitNotes);
-    ["pointerdown", "keydown", "focusin", "mouseover", "touchstart"].forEach(function (type) {
+    ["pointerdown", "keydown", "focusin", "mouseover", "touchstart", "input", "change"].forEach(function (type) {
       boxes.forEach(function (b) { b.addEventListener(type, start, { once: true, passive: true }); });
       document.querySelectorAll(".vega-bindings, [data-signal]").forEach(function (c) {
         c.addEventListener(type, start, { once: true, passive: true });
       });
     });
-    if (window.IntersectionObserver) {
-      var seen = new IntersectionObserver(function (entries) {
-        if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); start(); }
-      }, { rootMargin: "200px" });
-      boxes.forEach(function (b) { seen.observe(b); });
-    }
-    var later = function () { setTimeout(start, 1500); };
-    if (document.readyState === "complete") { later(); } else { window.addEventListener("load", later); }
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", watch); } else { watch(); }
 })();

@@ -47,6 +47,19 @@ class Session:
         return page
 
 
+def draw_charts(page, timeout: int = 20000):
+    """Point at the page's first chart, as a reader does: its picture gives way to the drawn chart.
+
+    The chart library loads only when a reader points at, touches or focuses a chart or a control;
+    then every chart on the page is drawn. Returns the page once all of them are."""
+    box = page.locator(".hls-chart").first
+    box.scroll_into_view_if_needed()
+    box.hover()
+    page.wait_for_function("() => [...document.querySelectorAll('.hls-chart')].every(b => b.hasAttribute('data-drawn'))",
+                           timeout=timeout)
+    return page
+
+
 @contextmanager
 def offline_site(root: Path, viewport=(1280, 900), touch: bool = False):
     """The built site on localhost; ``touch`` makes a phone-like context (touch events, mobile viewport)."""

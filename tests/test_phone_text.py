@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import offline_site
+from browser import draw_charts, offline_site
 
 # the smallest text a reader sees: computed font size, times the scale an SVG chart is drawn at
 SMALLEST_TEXT = """() => {
@@ -45,8 +45,7 @@ def test_tapping_a_glossary_term_on_a_phone_opens_the_glossary(phone):
                                   "book/principles/fits_together.html", "book/scales/places.html"])
 def test_no_text_on_a_phone_is_smaller_than_12px(phone, path):
     page = phone.open(path)
-    page.wait_for_function("() => [...document.querySelectorAll('.hls-chart')].every(b => b.hasAttribute('data-drawn'))",
-                           timeout=30000)
+    draw_charts(page, timeout=30000)
     smallest = page.evaluate(SMALLEST_TEXT)
     assert smallest and smallest[0][0] >= 12, f"{path}: smallest text {smallest}"
     assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1

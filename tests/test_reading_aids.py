@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from browser import draw_charts
 from hlskit import diagrams
 from hlskit.content import load_content
 
@@ -23,7 +24,7 @@ def _chart_text(page) -> str:
 
 @pytest.mark.parametrize("path,menu,layout", DIAGRAMS, ids=["cycle", "stack", "virtuous"])
 def test_clicking_a_diagram_step_picks_it_and_the_menu_follows(site, path, menu, layout):
-    page = site.open(path)
+    page = draw_charts(site.open(path))
     page.wait_for_selector(STEP, timeout=20000)
     steps = page.locator(STEP)
     assert steps.count() == len(layout)
@@ -41,7 +42,7 @@ def test_clicking_a_diagram_step_picks_it_and_the_menu_follows(site, path, menu,
 
 @pytest.mark.parametrize("path,menu,layout", DIAGRAMS, ids=["cycle", "stack", "virtuous"])
 def test_diagram_steps_are_labelled_buttons_that_work_from_the_keyboard(site, path, menu, layout):
-    page = site.open(path)
+    page = draw_charts(site.open(path))
     page.wait_for_selector(STEP, timeout=20000)
     steps = page.locator(STEP)
     names = [steps.nth(i).get_attribute("aria-label") for i in range(steps.count())]
@@ -97,9 +98,7 @@ def test_a_glossary_term_shows_its_definition_on_focus_and_on_hover(site):
 def test_charts_fit_the_desktop_column_at_full_size(site, path):
     from test_phone_text import SMALLEST_TEXT
 
-    page = site.open(path)
-    page.wait_for_function("() => [...document.querySelectorAll('.hls-chart')].every(b => b.hasAttribute('data-drawn'))",
-                           timeout=30000)
+    page = draw_charts(site.open(path), timeout=30000)
     for view in page.locator(".hls-chart .hls-chart-view").all():
         assert view.evaluate("v => v.scrollWidth <= v.clientWidth + 1"), path
     assert not page.locator(".hls-chart-scroll-hint:visible").count(), path

@@ -1,6 +1,7 @@
 """The built site, read as a visitor would: offline, in headless Chromium."""
 from __future__ import annotations
 
+from browser import draw_charts
 
 CHART = ".vega-embed svg.marks"
 
@@ -18,7 +19,7 @@ def test_landing_page_introduces_the_sources_and_the_ways_to_use_it(site):
 
 def test_learning_cycle_chart_renders_and_answers_the_stage_picker(site):
     page = site.open("book/cycle/learning_cycle.html")
-    page.wait_for_selector(CHART, timeout=20000)
+    draw_charts(page).wait_for_selector(CHART, timeout=20000)
     svg = page.locator(CHART).first
     assert "Purpose" in svg.text_content()
     picker = page.get_by_label("Pick a stage to see what it involves:")
@@ -34,9 +35,32 @@ def test_learning_cycle_chart_renders_and_answers_the_stage_picker(site):
         timeout=5000)
 
 
+VEGA_LOADED = "() => performance.getEntriesByType('resource').some(e => e.name.includes('jsvendor/vega'))"
+
+
+def test_charts_show_their_picture_and_load_the_chart_library_only_when_the_reader_reaches_for_one(site):
+    page = site.open("book/cycle/learning_cycle.html")
+    page.wait_for_timeout(2500)           # a reader who only reads: the page stays as it came
+    assert not page.evaluate(VEGA_LOADED) and page.evaluate("typeof window.vegaEmbed") == "undefined"
+    assert page.locator(".hls-chart svg.hls-chart-picture").first.is_visible()
+    assert "Purpose" in page.locator(".hls-chart svg.hls-chart-picture").first.text_content()
+    draw_charts(page)                     # pointing at a chart draws every chart on the page
+    assert page.evaluate(VEGA_LOADED) and page.locator(".hls-chart svg.hls-chart-picture").count() == 0
+
+
+def test_answering_a_question_draws_the_profile_chart_with_the_answer(site):
+    page = site.open("book/stewardship/stewardship.html")
+    page.wait_for_selector(".hls-questionnaire fieldset input[type=radio]", timeout=20000)
+    assert not page.evaluate(VEGA_LOADED)
+    page.locator(".hls-questionnaire fieldset").first.get_by_label("Agree", exact=True).check()
+    page.wait_for_function("() => [...document.querySelectorAll('.hls-chart')].every(b => b.hasAttribute('data-drawn'))",
+                           timeout=20000)
+    assert page.locator(".vega-embed", has_text="Your profile").count() == 1
+
+
 def test_learning_cycle_has_a_text_equivalent(site):
     page = site.open("book/cycle/learning_cycle.html")
-    page.wait_for_selector(CHART, timeout=20000)
+    draw_charts(page).wait_for_selector(CHART, timeout=20000)
     assert "5 stages in a loop" in page.locator(".hls-text-equivalent").text_content()
     label = page.locator(".vega-embed").first.get_attribute("aria-label") or ""
     assert "Learning Cycle" in label
@@ -48,7 +72,7 @@ def _explorer_text(page) -> str:
 
 def test_question_explorer_answers_scale_stage_and_scale_above(site):
     page = site.open("book/cycle/learning_cycle.html")
-    page.wait_for_selector(CHART, timeout=20000)
+    draw_charts(page).wait_for_selector(CHART, timeout=20000)
     assert "What is the person trying to change" in _explorer_text(page)
     page.get_by_label("System scale:").select_option("place")
     page.get_by_label("Learning Cycle stage:").select_option("experiment")
@@ -84,7 +108,7 @@ def test_case_explorer_filters_the_library_on_the_page(site):
     from hlskit.content import load_content
     content = load_content()
     page = site.open("book/library/case_studies.html")
-    page.wait_for_selector(CHART, timeout=20000)
+    draw_charts(page).wait_for_selector(CHART, timeout=20000)
     _wait_text(page, f"{len(content.case_studies)} matching cases")
     filters = page.locator("#hls-case-filters")
     chart = page.locator(".vega-embed").first
@@ -118,6 +142,7 @@ def test_case_explorer_filters_the_library_on_the_page(site):
 def test_self_assessment_profile_updates_as_the_reader_answers(site):
     page = site.open("book/stewardship/stewardship.html")
     page.wait_for_selector(".hls-questionnaire fieldset input[type=radio]", timeout=20000)
+    draw_charts(page)
     sets = page.locator(".hls-questionnaire fieldset")
     assert sets.count() == 36
     profile = page.locator(".vega-embed", has_text="Your profile").first
@@ -133,7 +158,7 @@ def test_methods_finder_filters_by_stage(site):
     from hlskit.methods import methods_for
     content = load_content()
     page = site.open("book/methods/methods.html")
-    page.wait_for_selector(CHART, timeout=20000)
+    draw_charts(page).wait_for_selector(CHART, timeout=20000)
     _wait_text(page, f"{len(content.methods)} methods match")
     page.get_by_label("Learning Cycle stage:").select_option("purpose")
     n = len(methods_for(content, stage='purpose'))

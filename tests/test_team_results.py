@@ -234,11 +234,14 @@ def test_report_saves_as_one_offline_page_and_prints_alone(site, tmp_path):
     rng = random.Random(9)
     files, codes = _group(tmp_path, inst, rng, 3, 2)
     page = site.open(f"{PAGE}?instrument={inst.id}")
-    page.wait_for_function("() => window.HLSPool && window.vegaEmbed", timeout=20000)   # the page's own files
+    page.wait_for_function("() => window.HLSPool", timeout=20000)
+    assert page.evaluate("typeof window.vegaEmbed") == "undefined"    # no chart library until answers come
+    page.set_input_files("#hls-team-files", [str(files[0])])            # the first file loads it
+    page.wait_for_function("() => window.vegaEmbed", timeout=20000)     # the page's own files, all there
     sent = []
     page.route("**/*", lambda r: (sent.append(r.request.url), r.abort()))   # from here on, nothing may load
     page.evaluate("window.print = () => { window.__printed = true; }")
-    page.set_input_files("#hls-team-files", [str(p) for p in files])
+    page.set_input_files("#hls-team-files", [str(p) for p in files[1:]])
     page.fill("#hls-team-codes", codes)
     page.wait_for_function("() => document.querySelector('.hls-team-status').textContent.includes('2 codes added. 5 people')"
                            " && document.querySelector('.hls-team-report[data-drawn=\"\"]')", timeout=30000)

@@ -735,9 +735,11 @@
     var root = document.querySelector(".hls-team");
     if (!root) { return; }
     setup(root);
-    /* the chart library, once the page has settled, so that the report draws at once when files come */
-    var soon = function () { setTimeout(function () { loadLibs().catch(function () { /* said when drawing */ }); }, 800); };
-    if (document.readyState === "complete") { soon(); } else { window.addEventListener("load", soon); }
+    /* the chart library when the first file or code comes in (addFiles, update), not before: a page
+       opened to look costs no chart library; pasting a code starts it before the pause that redraws */
+    var codes = root.querySelector("#hls-team-codes");
+    codes.addEventListener("input", function () { loadLibs().catch(function () { /* said when drawing */ }); },
+                           { once: true });
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
