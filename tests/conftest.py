@@ -47,14 +47,25 @@ def built_book() -> Path:
     return BUILD_HTML
 
 
-@pytest.fixture(scope="module")
-def site(built_book):
+def _offline(built_book, **device):
     """The built site served on localhost to headless Chromium with every other host blocked; the
     module's tests fail afterwards if any page reached for the network, missed a file or logged an error."""
     from browser import offline_site
 
-    with offline_site(built_book) as session:
+    with offline_site(built_book, **device) as session:
         yield session
         assert not session.blocked, f"pages tried to reach the network: {session.blocked}"
         assert not session.failed, f"failed local requests: {session.failed}"
         assert not session.errors, f"script errors in the console: {session.errors}"
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    """The site on a desktop screen."""
+    yield from _offline(built_book)
+
+
+@pytest.fixture(scope="module")
+def phone(built_book):
+    """The site on a phone: 390 x 844, touch."""
+    yield from _offline(built_book, viewport=(390, 844), touch=True)

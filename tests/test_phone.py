@@ -4,23 +4,12 @@ Drives the built site in headless Chromium with touch and the network blocked, a
 """
 from __future__ import annotations
 
-import pytest
-
-from browser import offline_site
 from hlskit.content import load_content
 
 CONTENT = load_content()
 INST = CONTENT.instrument("learning-trust")
 CHAPTER = "book/stewardship/stewardship.html"
 FORM = f".hls-questionnaire[data-instrument='{INST.id}']"
-
-
-@pytest.fixture(scope="module")
-def phone(built_book):
-    with offline_site(built_book, viewport=(390, 844), touch=True) as session:
-        yield session
-        assert not session.blocked and not session.errors and not session.failed, (
-            session.blocked, session.errors, session.failed)
 
 
 def _form(page):

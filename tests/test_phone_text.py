@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import draw_charts, offline_site
+from browser import draw_charts
 
 # the smallest text a reader sees: computed font size, times the scale an SVG chart is drawn at
 SMALLEST_TEXT = """() => {
@@ -22,15 +22,6 @@ SMALLEST_TEXT = """() => {
   }
   return found.sort((a, b) => a[0] - b[0]).slice(0, 5);
 }"""
-
-
-
-@pytest.fixture(scope="module")
-def phone(built_book):
-    with offline_site(built_book, viewport=(390, 844), touch=True) as session:
-        yield session
-        assert not session.blocked and not session.failed and not session.errors, (
-            session.blocked, session.failed, session.errors)
 
 
 def test_tapping_a_glossary_term_on_a_phone_opens_the_glossary(phone):
