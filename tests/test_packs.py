@@ -147,7 +147,7 @@ def test_a_trainer_walks_the_five_journeys_on_a_fresh_clone(tmp_path):
     import os
     import re
     import shlex
-    from browser import offline_site
+    from browser import draw_charts, offline_site
     clone = fresh_clone(tmp_path)
     hlskit = Path(sys.executable).with_name("hlskit")
     build = [sys.executable, "scripts/build_book.py", "--overlay", "my-course-content"]
@@ -197,7 +197,7 @@ def test_a_trainer_walks_the_five_journeys_on_a_fresh_clone(tmp_path):
     with offline_site(pack / "_build" / "html") as s:
         page = s.open("book/cycle/purpose.html")
         assert page.evaluate(FONTS) == book_fonts["book/cycle/purpose.html"]
-        page.locator(".vega-embed").nth(1).scroll_into_view_if_needed()
+        draw_charts(page).locator(".vega-embed").nth(1).scroll_into_view_if_needed()   # as a reader points at them
         page.screenshot(path=str(shots / "trainer-walk-pack-explorer.png"))
         page.emulate_media(media="print")
         assert not page.locator(".bd-sidebar-primary").is_visible()     # printing leaves the menus out
