@@ -17,6 +17,10 @@ from .html import script_json
 
 VEGA_LITE = "5.20"            # the version the vendored vega-lite package and Altair's schema share
 SVG_ID = re.compile(r'\bid="([^"]+)"')
+# The SVG renderer resolves a mark's relative link against its own default base, and writes it as the
+# old xlink:href. In the page the link stays relative, as in the drawn chart, so it works offline and
+# before the chart is drawn, and is a plain href that every browser and search engine follows.
+RENDERER_BASE = re.compile(r'<a xlink:href="(?:https://vega\.github\.io/vega-datasets/)?')
 
 
 def compile_spec(spec: dict) -> dict:
@@ -30,7 +34,7 @@ def default_view_svg(vega: dict, key: str) -> str:
     """A picture of the chart as it first appears; its ids made unique on the page."""
     import vl_convert
 
-    svg = vl_convert.vega_to_svg(vega)
+    svg = RENDERER_BASE.sub('<a href="', vl_convert.vega_to_svg(vega))
     for name in set(SVG_ID.findall(svg)):
         svg = svg.replace(f'id="{name}"', f'id="{key}-{name}"').replace(f"url(#{name})", f"url(#{key}-{name})")
     return svg.replace('class="marks"', 'class="marks hls-chart-picture"', 1)
