@@ -12,7 +12,9 @@ Usage: python scripts/build_pdf.py [--force] [--html-only]
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import logging
 import shutil
 import sys
 import time
@@ -23,6 +25,7 @@ from bs4 import BeautifulSoup
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pdf_book  # noqa: E402
+import pdf_speed  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HTML = ROOT / "_build" / "html"
@@ -110,26 +113,23 @@ def assemble() -> tuple[str, dict]:
     return html, {"pages": len(order), "charts": n_charts}
 
 
-def cache_page_references() -> None:
-    """Let pydyf build its list of page references once per page count, not once per call.
+@contextlib.contextmanager
+def failed_images():
+    """The errors WeasyPrint reports while drawing (a chart or picture it could not draw).
 
-    WeasyPrint 70 asks for that list for every tagged box (PDF/UA tagging), and pydyf 0.13 rebuilds
-    it each time: work that grows with pages times boxes, a third of the PDF's time here. Pages are
-    only ever appended, so a list kept until the count changes holds the same references."""
-    import pydyf
+    It logs them and goes on, leaving a blank where the image was; the book must not ship so."""
+    found: list[str] = []
 
-    build = pydyf.PDF.page_references.fget
-    if getattr(build, "cached", False):
-        return
-
-    def page_references(self):
-        count = len(self.pages["Kids"])
-        kept = self.__dict__.get("_page_references")
-        if kept is None or kept[0] != count:
-            kept = self._page_references = (count, build(self))
-        return kept[1]
-    page_references.cached = True
-    pydyf.PDF.page_references = property(page_references)
+    class Keep(logging.Handler):
+        def emit(self, record):
+            found.append(record.getMessage()[:300])
+    handler = Keep(logging.ERROR)
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        yield found
+    finally:
+        logger.removeHandler(handler)
 
 
 def up_to_date() -> bool:
@@ -138,7 +138,7 @@ def up_to_date() -> bool:
     if not pdf.exists() or not (HTML / PDF_NAME).exists():
         return False
     made = pdf.stat().st_mtime
-    inputs = [*HTML.rglob("*.html"), CSS, Path(__file__), Path(pdf_book.__file__)]
+    inputs = [*HTML.rglob("*.html"), CSS, Path(__file__), Path(pdf_book.__file__), Path(pdf_speed.__file__)]
     return all(p.stat().st_mtime <= made for p in inputs)
 
 
@@ -156,10 +156,16 @@ def main(argv: list[str]) -> int:
     if "--html-only" in argv:
         return 0
     from weasyprint import CSS as WCSS, HTML as WHTML
-    cache_page_references()
+    pdf_speed.cache_page_references()
+    pdf_speed.draw_svg_text_whole()
     tmp = OUT / (PDF_NAME + ".part")
-    WHTML(string=html, base_url=str(HTML) + "/").write_pdf(
-        tmp, stylesheets=[WCSS(filename=str(CSS))], pdf_variant="pdf/ua-1", pdf_tags=True)
+    with failed_images() as failures:
+        WHTML(string=html, base_url=str(HTML) + "/").write_pdf(
+            tmp, stylesheets=[WCSS(filename=str(CSS))], pdf_variant="pdf/ua-1", pdf_tags=True)
+    if failures:
+        tmp.unlink(missing_ok=True)
+        print("The handbook PDF is not written: " + "; ".join(failures[:5]), file=sys.stderr)
+        return 1
     tmp.replace(OUT / PDF_NAME)
     shutil.copyfile(OUT / PDF_NAME, HTML / PDF_NAME)
     print(f"The handbook PDF is written: {OUT / PDF_NAME} ({counts['pages']} pages of the site, "

@@ -21,9 +21,30 @@ def reader(built_book):
     return pypdf.PdfReader(PDF)
 
 
+def _page_text(page) -> tuple[str, str, str]:
+    """A page's text, its running header (the text in the 22 mm top margin) and its first line of
+    text under the header (letters only, no spaces), in one reading."""
+    band = float(page.mediabox.top) - 22 * 72 / 25.4
+    top, body = [], []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            y = cm[5] + tm[5] * cm[3]
+            (top if y > band else body).append((round(y, 1), cm[4] + tm[4] * cm[0], text))
+    text = page.extract_text(visitor_text=visit) or ""
+    first_y = max((y for y, _, _ in body), default=None)
+    first = "".join(t for y, _, t in sorted(body, key=lambda b: b[1]) if y == first_y)
+    return text, re.sub(r"\s+", " ", " ".join(t for _, _, t in top)).strip(), re.sub(r"\s+", "", first)
+
+
 @pytest.fixture(scope="module")
-def texts(reader):
-    return [p.extract_text() or "" for p in reader.pages]
+def extracted(reader):
+    return [_page_text(p) for p in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def texts(extracted):
+    return [text for text, _, _ in extracted]
 
 
 def _outline(reader):
@@ -70,6 +91,49 @@ def test_outline_lists_every_chapter_in_toc_order(reader, built_book):
         start = outline.index(t, start)
         positions.append(start)
     assert positions == sorted(positions)
+
+
+def _outline_places(reader) -> list[tuple[str, int, float]]:
+    """Every bookmark as (title, page index, height of its heading on the page), in book order."""
+    out = []
+
+    def walk(items):
+        for x in items:
+            if isinstance(x, list):
+                walk(x)
+            else:
+                out.append((re.sub(r"\s+", " ", x.title).strip(), reader.get_destination_page_number(x), float(x.top)))
+    walk(reader.outline)
+    return out
+
+
+def test_running_header_names_the_chapter_or_case_the_page_starts_with(reader, extracted, built_book):
+    """Each page's header is the chapter, case or part that is first on the page if one starts it,
+    else the one going on from an earlier page (a case starting halfway down does not name the page)."""
+    root, parts = _toc(built_book)
+    named = [_title(built_book, root)]
+    for part in parts:
+        named += [part.caption] + [_title(built_book, ch.doc) for ch in part.chapters]
+    places = [p for p in _outline_places(reader) if p[1] > 0]   # the cover's bookmark names the book
+    starts, i = [], 0
+    for title in named:                      # each in the outline, in book order
+        while places[i][0] != title:
+            i += 1
+        starts.append(places[i])
+        i += 1
+    first_page, at_top, mid_page = starts[0][1], 0, 0
+    for page in range(first_page, len(reader.pages)):
+        _, header, first_line = extracted[page]
+        on_page = [s[0] for s in starts if s[1] == page]
+        if on_page and first_line and re.sub(r"\s+", "", on_page[0]).startswith(first_line):
+            wanted = on_page[0]              # the page opens with this one's title
+            at_top += 1
+        else:
+            wanted = [s[0] for s in starts if s[1] < page][-1]
+            mid_page += bool(on_page)
+        assert header == wanted, f"page {page + 1}: the header says {header!r}, not {wanted!r}"
+    assert at_top > 40 and mid_page > 10      # both kinds of page were checked
+    assert extracted[0][1] == "" and extracted[1][1] == "Contents"
 
 
 def test_every_page_of_the_site_is_in_the_book(texts, built_book):
@@ -182,3 +246,54 @@ def test_site_offers_the_pdf(built_book):
 def test_readers_see_plain_credits_not_file_names(texts):
     flat = "\n".join(texts)
     assert not re.search(r"\b00\d_[0-9a-f]{16}\.txt", flat), "a source file name reached the PDF"
+
+
+LABEL_PLACES = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import pdf_speed
+import weasyprint.draw.text as draw_text
+from weasyprint import HTML
+if sys.argv[2] == "whole":
+    pdf_speed.draw_svg_text_whole()
+import weasyprint.svg.text as svg_text
+placed, draw = [], draw_text.draw_first_line
+def record(stream, box, a, b, matrix):
+    placed.append([box.text, round(matrix[2][0], 2), round(matrix[2][1], 2)])
+    return draw(stream, box, a, b, matrix)
+draw_text.draw_first_line = svg_text.draw_first_line = record
+HTML(string=sys.argv[3]).write_pdf()
+print(json.dumps(placed))
+"""
+
+
+def test_chart_labels_drawn_whole_land_where_letters_did():
+    """Chart labels drawn as one run start where WeasyPrint's letter-by-letter drawing put their first letter."""
+    import base64
+    import json
+    import subprocess
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" width="300" height="120"><g transform="translate(150,40)">'
+           '<text text-anchor="middle" font-family="sans-serif" font-size="13px" font-weight="bold">Purpose</text>'
+           '<text text-anchor="end" transform="translate(0,30)" font-family="sans-serif" font-size="11px">'
+           '<tspan x="0" dy="0">Experiment and</tspan><tspan x="0" dy="1.2em">explore</tspan></text>'
+           '<text x="-140" y="70" dx="3" font-size="10px">Start here</text></g></svg>')
+    page = f'<img src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">'
+    runs = {how: json.loads(subprocess.run([sys.executable, "-c", LABEL_PLACES, str(ROOT / "scripts"), how, page],
+                                           capture_output=True, check=True, text=True).stdout)
+            for how in ("letters", "whole")}
+    whole = runs["whole"]
+    assert [t for t, _, _ in whole] == ["Purpose", "Experiment and", "explore", "Start here"]
+    letters, first_letters = runs["letters"], []
+    for label in [t for t, _, _ in whole]:         # each label's first letter, in the letter-by-letter drawing
+        first_letters.append(letters[0][1:])
+        assert "".join(t for t, _, _ in letters[:len(label)]) == label
+        letters = letters[len(label):]
+    assert [place[1:] for place in whole] == first_letters
+
+
+def test_an_image_that_cannot_be_drawn_stops_the_pdf():
+    import build_pdf
+    from weasyprint import HTML
+    with build_pdf.failed_images() as failures:
+        HTML(string='<p>A page</p><img src="no-such-chart.svg" alt="a chart">', base_url=str(ROOT) + "/").write_pdf()
+    assert failures and "no-such-chart.svg" in failures[0]
