@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -91,11 +92,152 @@ def chart_pictures(page: str) -> dict[str, str]:
     return {m.group(1): SVG_NOISE.sub("", m.group(2)) for m in PICTURE.finditer(page)}
 
 
+SVG_ROOT = re.compile(r'<svg\b[^>]*>')
+SIDE = 40      # px of room on each side of a chart
+
+
+def with_side_room(svg: str, room: float = SIDE) -> str:
+    """The chart with room on its left and right, so that no label is cut off at the edge.
+
+    The charts are laid out with the browser's font metrics; the PDF's font (DejaVu Sans) is a little
+    wider, so a long axis label ran past the picture's edge and lost its first letters."""
+    root = SVG_ROOT.search(svg)
+    box = re.search(r'\bviewBox="([-\d.eE]+)[ ,]+([-\d.eE]+)[ ,]+([-\d.eE]+)[ ,]+([-\d.eE]+)"', root.group(0)) if root else None
+    width = re.search(r'\bwidth="([\d.]+)(px)?"', root.group(0)) if root else None
+    if box is None or width is None:
+        return svg
+    x, y, w, h = (float(v) for v in box.groups())
+    tag = root.group(0).replace(box.group(0), f'viewBox="{x - room:g} {y:g} {w + 2 * room:g} {h:g}"')
+    tag = tag.replace(width.group(0), f'width="{float(width.group(1)) + 2 * room:g}"', 1)
+    return svg[:root.start()] + tag + svg[root.end():]
+
+
+TEXT_WIDTH_PX = 642     # the page's text column (170 mm) in CSS pixels
+SLICE_PX = 880          # the most of a picture printed on one page (233 mm), in CSS pixels
+CONTINUED = "The chart above, continued"
+
+
+def _num(value: str | None, default: float = 0.0) -> float:
+    try:
+        return float(re.sub(r"px$", "", value or ""))
+    except ValueError:
+        return default
+
+
+def _text_lines(root) -> list[tuple[object, object, list[tuple[float, float]]]]:
+    """Every text element of a parsed picture with its parent and lines: (baseline y, font size)."""
+    found = []
+
+    def walk(el, y, size):
+        moved = re.match(r"\s*translate\(\s*[-\d.eE]+(?:[\s,]+([-\d.eE]+))?\s*\)", el.get("transform", ""))
+        y += _num(moved.group(1)) if moved and moved.group(1) else 0
+        size = _num(el.get("font-size"), size)
+        for child in el:
+            if child.tag.rsplit("}", 1)[-1] != "text":
+                walk(child, y, size)
+                continue
+            at = y + _num(child.get("transform") and re.match(
+                r"\s*translate\(\s*[-\d.eE]+(?:[\s,]+([-\d.eE]+))?", child.get("transform")).group(1) or "0")
+            own = _num(child.get("font-size"), size)
+            line, lines = at + _num(child.get("y")), []
+            if (child.text or "").strip():
+                lines.append((line, own))
+            for span in child:
+                line = at + _num(span.get("y")) if span.get("y") else line + _num(span.get("dy"))
+                lines.append((line, own))
+            found.append((child, el, lines))
+    walk(root, 0.0, 12.0)
+    return found
+
+
+def _parse_svg(svg: str):
+    import xml.etree.ElementTree as ET
+    ET.register_namespace("", "http://www.w3.org/2000/svg")
+    ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    try:
+        return ET.fromstring(svg)
+    except ET.ParseError:
+        return None
+
+
+def text_rows(svg: str) -> list[tuple[float, float]]:
+    """Where each line of text sits in the picture: (baseline y, font size), in its own units."""
+    root = _parse_svg(svg)
+    return [row for _, _, lines in _text_lines(root) for row in lines] if root is not None else []
+
+
+def only_text_between(svg: str, top: float, bottom: float) -> str:
+    """The picture without the text outside rows top..bottom: a part of a tall chart shows only its
+    own rows, and the others' text (clipped from view) must not be found in it by search or reading."""
+    import xml.etree.ElementTree as ET
+    root = _parse_svg(svg)
+    if root is None:
+        return svg
+    for text, parent, lines in _text_lines(root):
+        if lines and not any(top - 1 <= b <= bottom + s * 0.35 for b, s in lines):
+            parent.remove(text)
+    return ET.tostring(root, encoding="unicode")
+
+
+def slice_points(top: float, height: float, slice_h: float, rows: list[tuple[float, float]]) -> list[float]:
+    """Where to cut a tall picture into parts of about equal height, none much over `slice_h`,
+    each cut in a gap between lines of text."""
+    n = math.ceil(height / slice_h)
+    cuts = [top]
+    for i in range(1, n):
+        cut = top + height * i / n
+        while cut > cuts[-1] + 1 and any(b - s <= cut <= b + s * 0.35 for b, s in rows):
+            cut -= 1
+        cuts.append(cut)
+    return cuts + [top + height]
+
+
+def picture_parts(svg: str) -> list[str]:
+    """The picture as one or more parts, each no taller than a page holds once it is scaled to the
+    text column; a tall chart (a list of 36 cases) would otherwise print too small to read."""
+    root = SVG_ROOT.search(svg)
+    box = re.search(r'\bviewBox="([-\d.eE]+)[ ,]+([-\d.eE]+)[ ,]+([-\d.eE]+)[ ,]+([-\d.eE]+)"', root.group(0)) if root else None
+    height = re.search(r'\bheight="([\d.]+)(px)?"', root.group(0)) if root else None
+    if box is None or height is None:
+        return [svg]
+    x, y, w, h = (float(v) for v in box.groups())
+    slice_h = SLICE_PX / min(1.0, TEXT_WIDTH_PX / w)
+    if h <= slice_h * 1.2:       # fits a page at a size that still reads well
+        return [svg]
+    cuts, parts = slice_points(y, h, slice_h, text_rows(svg)), []
+    for a, b in zip(cuts, cuts[1:]):
+        tag = root.group(0).replace(box.group(0), f'viewBox="{x:g} {a:g} {w:g} {b - a:g}"')
+        tag = tag.replace(height.group(0), f'height="{b - a:g}"', 1)
+        parts.append(only_text_between(svg[:root.start()] + tag + svg[root.end():], a, b))
+    return parts
+
+
+SVG_ON_SCREEN = re.compile(r"\s*\((?:select|choose|pick|click|tap)\b[^()<]*\)", re.I)
+
+
 def _svg_img(soup: BeautifulSoup, svg: str, alt: str) -> Tag:
-    fig = soup.new_tag("figure", attrs={"class": "pdf-chart"})
-    fig.append(soup.new_tag("img", attrs={
-        "src": "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode(), "alt": alt}))
+    """The chart as a figure: one image, or for a tall chart its parts one under the other (the first
+    carries the description; the others say they continue it)."""
+    parts = picture_parts(with_side_room(SVG_ON_SCREEN.sub("", svg)))   # nothing to select on paper
+    fig = soup.new_tag("figure", attrs={"class": "pdf-chart" + (" pdf-chart-parts" if len(parts) > 1 else "")})
+    for i, part in enumerate(parts):
+        fig.append(soup.new_tag("img", attrs={
+            "src": "data:image/svg+xml;base64," + base64.b64encode(part.encode()).decode(),
+            "alt": alt if i == 0 else f"{CONTINUED} (part {i + 1} of {len(parts)})."}))
     return fig
+
+
+ON_SCREEN = re.compile(r"\s*\b(?:Select|Choose|Pick|Click|Tap|Hover over|Drag)\b[^.]*\.")
+
+
+def paper_captions(article: Tag) -> None:
+    """Chart captions lose the sentences that tell a reader what to do on screen (select a stage,
+    pick one in the menu): on paper there is nothing to select, and the text equivalent follows."""
+    for caption in article.select(".hls-caption"):
+        for text in caption.find_all(string=ON_SCREEN):
+            kept = ON_SCREEN.sub("", text)
+            if kept.strip():
+                text.replace_with(kept)
 
 
 def replace_charts(soup: BeautifulSoup, article: Tag, to_svg, pictures: dict[str, str]) -> int:
@@ -161,7 +303,8 @@ def replace_tools(soup: BeautifulSoup, article: Tag, paper: dict) -> None:
 DROP_TAGS = {"script", "style", "button", "input", "select", "textarea", "noscript"}   # controls and code
 DROP_CLASSES = {"hls-mode", "hls-form-actions", "hls-status", "hls-download", "hls-print", "hls-clear",
                 "prev-next-area", "bd-toc", "header-article", "margin",
-                "hls-handout", "hls-case-sheet", "hls-print-page"}   # the site's print actions and print-only sheets
+                "hls-handout", "hls-case-sheet", "hls-print-page",   # the site's print actions and print-only sheets
+                "hls-filters", "vega-bind"}   # a chart's filter menus (the book prints its default view)
 DROP_TAG_CLASSES = {("details", "hls-where"), ("a", "headerlink")}
 
 
@@ -200,7 +343,9 @@ def rewrite_links(article: Tag, doc: str, docs: set[str]) -> None:
     for a in article.find_all("a", href=True):
         href = a["href"]
         if EXTERNAL.match(href):
-            a["class"] = a.get("class", []) + ["pdf-external"]
+            shown = a.get_text(strip=True).rstrip("/")
+            if shown not in (href.rstrip("/"), re.sub(r"^(https?://|mailto:)", "", href).rstrip("/")):
+                a["class"] = a.get("class", []) + ["pdf-external"]   # the address is printed after the link
             continue
         path, _, frag = href.partition("#")
         target = doc if not path else posixpath.normpath(posixpath.join(here, path))
@@ -254,6 +399,7 @@ def chapter_html(soup: BeautifulSoup, page: str, doc: str, docs: set[str], paper
     article = src.select_one("article.bd-article") or src.body or src
     charts = replace_charts(src, article, to_svg, chart_pictures(page))
     replace_tools(src, article, paper)
+    paper_captions(article)
     clean(article)
     rewrite_links(article, doc, docs)
     fix_images(article, doc)
