@@ -124,20 +124,27 @@ def _num(value: str | None, default: float = 0.0) -> float:
         return default
 
 
+MOVED = re.compile(r"\s*translate\(\s*[-\d.eE]+(?:[\s,]+([-\d.eE]+))?")
+
+
+def _moved_down(el) -> float:
+    """How far an element's own `translate(x, y)` moves it down (charts place everything so)."""
+    moved = MOVED.match(el.get("transform", ""))
+    return _num(moved.group(1)) if moved and moved.group(1) else 0.0
+
+
 def _text_lines(root) -> list[tuple[object, object, list[tuple[float, float]]]]:
     """Every text element of a parsed picture with its parent and lines: (baseline y, font size)."""
     found = []
 
     def walk(el, y, size):
-        moved = re.match(r"\s*translate\(\s*[-\d.eE]+(?:[\s,]+([-\d.eE]+))?\s*\)", el.get("transform", ""))
-        y += _num(moved.group(1)) if moved and moved.group(1) else 0
+        y += _moved_down(el)
         size = _num(el.get("font-size"), size)
         for child in el:
             if child.tag.rsplit("}", 1)[-1] != "text":
                 walk(child, y, size)
                 continue
-            at = y + _num(child.get("transform") and re.match(
-                r"\s*translate\(\s*[-\d.eE]+(?:[\s,]+([-\d.eE]+))?", child.get("transform")).group(1) or "0")
+            at = y + _moved_down(child)
             own = _num(child.get("font-size"), size)
             line, lines = at + _num(child.get("y")), []
             if (child.text or "").strip():
