@@ -118,7 +118,39 @@ def wrapped_labels(names: list[str], width: int) -> str:
     return f"{json.dumps(table)}[datum.label] || datum.label"
 
 
+def explorer_menus(content: Content) -> dict[str, list[tuple[str, str, list[tuple[str, str]]]]]:
+    """Each explorer's menus as (parameter, label, [(value, name)]), keyed by the page function that
+    shows it: the one list both the charts and the preset check read, so a preset can be checked
+    against exactly the options a reader is offered."""
+    from . import cases as C
+    names = C.labels(content)
+    data = C.long_form(content)
+    used = lambda col: [(i, names[i]) for i in sorted(set(data[col]), key=lambda i: names[i])]  # noqa: E731
+    stages = [(s.id, s.name) for s in content.stages]
+    scales = [(s.id, s.name) for s in content.scales]
+    return {"show_case_explorer": [("organisation_type", "Organisation type: ", used("organisation_type")),
+                                   ("scale", "System scale: ", scales), ("sector", "Sector: ", used("sector")),
+                                   ("theme", "Theme: ", used("theme")), ("stage", "Learning Cycle stage: ", stages)],
+            "show_methods": [("stage", "Learning Cycle stage: ", stages), ("scale", "System scale: ", scales)]}
+
+
+def preset_problem(label: str, value: str, pairs: list[tuple[str, str]]) -> str | None:
+    """Why a preset cannot be shown (it is not one of the menu's options), or None if it can."""
+    if value == ANY or value in {i for i, _ in pairs}:
+        return None
+    menu = label.strip().rstrip(":")
+    return (f"the preset {menu} '{value}' is not one of the {menu} menu's options "
+            f"({', '.join(i for i, _ in pairs) or 'none'}); a reader would see an empty picture")
+
+
+def _checked(tool: str, label: str, value: str, pairs: list[tuple[str, str]]) -> None:
+    problem = preset_problem(label, value, pairs)
+    if problem:
+        raise ValueError(f"The {tool} cannot be drawn: {problem}.")
+
+
 def _select(name: str, label: str, pairs: list[tuple[str, str]], value: str = ANY) -> alt.Parameter:
+    _checked("explorer", label, value, pairs)
     return alt.param(name=name, value=value, bind=alt.binding_select(
         options=[ANY] + [i for i, _ in pairs], labels=["Any"] + [lab for _, lab in pairs], name=label))
 
@@ -139,18 +171,17 @@ def case_explorer(content: Content, link_prefix: str = "../cases/", scale: str =
         scale_name=lambda d: d.scale.map(names), sector_name=lambda d: d.sector.map(names),
         org_name=lambda d: d.organisation_type.map(names), href=lambda d: link_prefix + d.id + ".html")
     data["about"] = data.org_name + data.place.map(lambda p: f" · {p}" if p else "")
-    used = lambda col: [(i, names[i]) for i in sorted(set(data[col]), key=lambda i: names[i])]  # noqa: E731
     where = {"element": f"#{filters_element}"} if filters_element else {}
 
     def select(name, label, pairs, value):
+        _checked("case explorer", label, value, pairs)
         return alt.param(name=name, value=value, bind=alt.binding_select(
             options=[ANY] + [i for i, _ in pairs], labels=["Any"] + [lab for _, lab in pairs], name=label, **where))
 
-    params = [select("organisation_type", "Organisation type: ", used("organisation_type"), organisation_type),
-              select("scale", "System scale: ", [(s.id, s.name) for s in content.scales], scale),
-              select("sector", "Sector: ", used("sector"), sector),
-              select("theme", "Theme: ", used("theme"), theme),
-              select("stage", "Learning Cycle stage: ", [(s.id, s.name) for s in content.stages], stage)]
+    presets = {"organisation_type": organisation_type, "scale": scale, "sector": sector, "theme": theme,
+               "stage": stage}
+    params = [select(name, label, pairs, presets[name])
+              for name, label, pairs in explorer_menus(content)["show_case_explorer"]]
     keep = " && ".join(f"({p.name} == '{ANY}' || datum.{p.name} == {p.name})" for p in params)
     base = alt.Chart(data).transform_filter(keep)
 

@@ -33,6 +33,13 @@ def check(overlay: Path | None, seeds: Path | None) -> None:
         own = sorted({k for k, _ in content.from_overlay})
         click.echo(f"Your folder {content.overlay} adds or replaces {len(content.from_overlay)} record(s)"
                    + (f" ({', '.join(k.replace('_', ' ') for k in own)})" if own else ""))
+    from .presets import preset_problems
+    book = Path(__file__).resolve().parents[2] / "book"   # present in a source checkout
+    presets = preset_problems(content, book) if book.is_dir() else []
+    for p in presets:
+        click.echo(f"Problem: {p}", err=True)
+    if presets:
+        sys.exit(1)
     if seeds is not None:
         from .audit import audit
         if not seeds.is_dir():
