@@ -58,6 +58,16 @@ def test_end_before_start_says_both_dates():
     assert "2026-04-30" in dates.message and "2026-05-01" in dates.message
 
 
+def test_reversed_or_missing_dates_do_not_claim_the_experiment_runs_too_long():
+    for d in (replace(GOOD, start=date(2026, 12, 10), end=date(2026, 11, 10)), replace(GOOD, start=None, end=None)):
+        found = {f.check: f for f in review(d, CONTENT)}
+        assert found["dates"].severity == "gap"
+        assert found["short"].severity == "caution"
+        assert "more than" not in found["short"].message and "once it has a start date" in found["short"].message
+    long = {f.check: f for f in review(replace(GOOD, start=date(2026, 1, 1), end=date(2027, 6, 1)), CONTENT)}
+    assert long["dates"].severity == "met" and "more than 12 months" in long["short"].message
+
+
 def test_gaps_come_first():
     findings = review(replace(GOOD, data="", evidence=""), CONTENT)
     assert [f.severity for f in findings][:2] == ["gap", "caution"]

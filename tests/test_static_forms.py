@@ -113,7 +113,11 @@ def test_experiment_form_reviews_like_the_package_and_downloads_the_card(site, t
     got = dict(page.evaluate("() => [...document.querySelectorAll('.hls-findings li')]"
                              ".map(li => [li.dataset.check, li.dataset.severity])"))
     assert got == expected
-    assert "is before the start date" in form.locator(".hls-findings").text_content()
+    shown = {li.get_attribute("data-check"): li.text_content() for li in form.locator(".hls-findings li").all()}
+    messages = {f.check: f.message for f in review(d, CONTENT)}
+    # the same words as the package, for the date rules too: reversed dates are not also "too long"
+    assert all(messages[c] in shown[c] for c in ("dates", "short")), (shown, messages)
+    assert "is before the start date" in shown["dates"] and "more than" not in shown["short"]
     with page.expect_download() as info:
         form.locator(".hls-download").click()
     card = tmp_path / "card.md"

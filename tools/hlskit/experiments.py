@@ -63,6 +63,8 @@ class Check:
     missing: str = "gap"            # severity when the rule is not met
     pattern: str = ""               # case-insensitive regular expression (same syntax in Python and JS)
     limit: int = 0
+    needs: str = ""                 # id of a check that must be met before this one can be judged
+    waiting: str = ""               # the message while ``needs`` is not met (severity ``missing``)
 
 
 _KNOWN = (r"\b(prove|proves|proving|show that|demonstrate that|confirm that|we already know|"
@@ -86,9 +88,10 @@ CHECKS = [
     Check("dates", "It has a clear start and end date, with the end after the start.", "experiment-criteria-is-5",
           "An experiment needs a clear beginning and ending.", "dates", ("start", "end")),
     Check("short", f"It lasts {MAX_MONTHS} months or less.", "experiment-criteria-isnt-5",
-          f"It runs for more than {MAX_MONTHS} months (or has no dates yet), which starts to look like a permanent "
+          f"It runs for more than {MAX_MONTHS} months, which starts to look like a permanent "
           "activity. Could a shorter first round teach you enough to decide what next?",
-          "max_months", ("start", "end"), missing="caution", limit=MAX_MONTHS),
+          "max_months", ("start", "end"), missing="caution", limit=MAX_MONTHS, needs="dates",
+          waiting="How long it runs can be checked once it has a start date and an end date after it."),
     Check("small", "It starts small, not everywhere or for everyone at once.", "experiment-criteria-isnt-4",
           "It sounds like the whole country or all users at once. Try it on a small scale first.",
           "absent", ("actions", "participants", "affected", "title"), pattern=_EVERYWHERE),
@@ -159,10 +162,13 @@ def review(design: ExperimentDesign, content: Content) -> list[Finding]:
         content.scale(design.scale)  # an unknown scale id raises, naming the known ones
     if design.stage:
         content.stage(design.stage)
-    findings = []
-    for check in CHECKS:
+    findings, met = [], {}
+    for check in CHECKS:   # a check only follows the one it needs (the same order on the page)
         severity = _check(check, design)
         message = check.prompt if severity == "met" else check.gap
+        if check.needs and not met[check.needs]:
+            severity, message = check.missing, check.waiting
+        met[check.id] = severity == "met"
         if check.id == "dates" and severity == "gap" and design.start and design.end:
             message = f"The end date ({design.end}) is before the start date ({design.start})."
         findings.append(Finding(check.id, severity, check.criterion, message))

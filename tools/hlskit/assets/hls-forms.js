@@ -332,9 +332,12 @@
     function findings(d) {
       var order = { gap: 0, caution: 1, met: 2 };
       var problem = dateProblem(d);
-      return spec.rules.map(function (r) {
+      var met = {};
+      return spec.rules.map(function (r) {   // a rule only follows the one it needs, as in the package
         var sev = evaluate(r, d);
         var msg = sev === "met" ? r.prompt : r.gap;
+        if (r.needs && !met[r.needs]) { sev = r.missing; msg = r.waiting; }
+        met[r.id] = sev === "met";
         if (r.kind === "dates" && sev !== "met" && problem) {
           msg = "This is not a date the form can read (" + problem + "). Write dates as year-month-day, for example 2026-03-01.";
         } else if (r.kind === "dates" && sev !== "met" && isoDate(d.start) && isoDate(d.end)) {
