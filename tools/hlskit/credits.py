@@ -134,6 +134,48 @@ def credits(refs, known: dict[str, Work] | None = None, short: bool = False) -> 
     return out
 
 
+def _title(label: str) -> str:
+    m = re.search(r"‘(.*)’", label)
+    return _norm(m.group(1) if m else label)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def named_part(name: str, files, known: dict[str, Work] | None = None) -> tuple[Work, Part] | None:
+    """The chapter or section a record names in words ("Ch7 …", "Equity in Action: Give it time"),
+    looked up in the works the record cites (``files``), so it can be shown with the table's own title."""
+    known = known if known is not None else works()
+    candidates = [known[f] for f in dict.fromkeys(files) if f in known] or list(known.values())
+    chapter = re.match(r"\s*Ch(\d+)\b", name)
+    for work in candidates:
+        for part in work.parts:
+            if chapter and part.label.startswith(f"chapter {chapter.group(1)} ‘"):
+                return work, part
+    if chapter:
+        return None
+    whole = _norm(re.sub(r"^\s*Intro\b", "", name))
+    for wanted in (whole, _norm(name.rsplit(": ", 1)[-1])):   # "Equity in Action: Give it time"
+        for work in candidates:
+            for part in work.parts:
+                if _title(part.label) == wanted:
+                    return work, part
+    return None
+
+
+def named_parts(names, files, known: dict[str, Work] | None = None) -> list[str]:
+    """One line per work: "Title (2021): chapter 1 ‘Human’ (from p. 27); chapter 7 ‘…’ (from p. 148)",
+    with every title taken from the sources table; a name the table lacks is kept as written."""
+    grouped: dict[str, list[str]] = {}
+    for name in names:
+        found = named_part(name, files, known)
+        key, text = (found[0].name, _where([found[1]])) if found else ("", " ".join(name.split()).rstrip("."))
+        if text not in grouped.setdefault(key, []):
+            grouped[key].append(text)
+    return [f"{key}: " + "; ".join(texts) if key else "; ".join(texts) for key, texts in grouped.items()]
+
+
 def where_exactly(file: str, lines: tuple[int, int], known: dict[str, Work] | None = None) -> str:
     """The exact place, for readers who check: the work's short name and the lines of its text copy."""
     work = (known if known is not None else works()).get(file)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import yaml
 
 from .content import Content
+from .credits import named_parts
 from .evidence import credit, source_key
 from .html import render
 
@@ -21,6 +22,8 @@ def labels(content: Content) -> dict[str, str]:
 def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = ()) -> str:
     """The MyST page for one case; ``cited_by`` is (docname relative to the case page, title) pairs."""
     case = content.case(case_id)
+    # the bibliography lists a case's documents; it does not discuss the case, so it is not named here
+    cited_by = [(doc, title) for doc, title in cited_by if not doc.rstrip("/").endswith("back/bibliography")]
     trainers = content.is_trainers("case_studies", case_id)
     what = "From this course's own material." if trainers else "A summary from the Human Learning Systems handbook."
     description = f"Case study: {' '.join(case.name.split())}. {what}"
@@ -30,7 +33,7 @@ def case_page(content: Content, case_id: str, cited_by: list[tuple[str, str]] = 
     sheet = case_sheet(content, case_id, f"{base.rstrip('/')}/book/cases/{case_id}.html" if base else "")
     return render("case_page.md", c=case, names=labels(content), cited_by=list(cited_by),
                   credit=credit, source_key=source_key, trainers=trainers, front_matter=front_matter(description),
-                  sheet=sheet)
+                  sheet=sheet, named_parts=named_parts)
 
 
 def front_matter(description: str) -> str:
