@@ -55,3 +55,22 @@ def test_case_pages_name_no_bibliography_and_no_stray_full_stop():
     assert "Bibliography" not in where and "Lives" in where
     assert "chapter 19 ‘Human Learning Systems meets social pedagogy’ (from p. 375)" in where
     assert where.strip().endswith("(from p. 375)")        # a list line, with no full stop after it
+
+
+def test_quoted_kit_questions_name_their_chapter_authors():
+    from hlskit.kit import kit_blocks, kit_page
+    c = load_nearest()
+    block = next(b for b in kit_blocks(c, "commissioners") if b.id == "key-questions")
+    assert block.quoted and block.quote_by[0] == "Melissa Hawkins, Dawn Plimmer, Jeremy Cox and Vita Terry"
+    assert "— Melissa Hawkins, Dawn Plimmer, Jeremy Cox and Vita Terry, <em>Human Learning Systems" in kit_page(
+        c, "commissioners")
+    assert all(b.quote_by is None for b in kit_blocks(c, "commissioners") if not b.quoted)
+
+
+def test_the_misspelt_row_heading_is_quoted_as_written_and_marked_sic():
+    from hlskit.page import learning_cycle_table_html
+    c = load_nearest()
+    assert c.stage("experiment").table_label == "Experinentation – Learning – Reflection – Re design"
+    html = learning_cycle_table_html(c)
+    assert "Experinentation – Learning – Reflection – Re design [sic]</th>" in html
+    assert html.count("[sic]") == 1

@@ -25,6 +25,7 @@ class Part:
     last: int
     label: str              # "chapter 2 ‘Learning’", "section ‘Key takeaways’"
     page: int | None = None
+    author: str | None = None   # a chapter's own authors, where it names them
 
 
 @dataclass(frozen=True)

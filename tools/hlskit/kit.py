@@ -24,6 +24,19 @@ class KitBlock:
     numbered: bool
     illustration: bool
     credit: str                   # one plain credit line for the section's passages
+    quote_by: tuple[str, str, str, str] | None = None   # (authors, title, year, chapter) of quoted text
+
+
+def quote_by(refs) -> tuple[str, str, str, str] | None:
+    """Who wrote quoted passages, as quotes elsewhere credit them, when they all come from one
+    e-book chapter that names its authors: ("Melissa Hawkins, …", "Title", "2021", "Chapter 17")."""
+    from .credits import parts_for, works
+    from .evidence import EBOOK, ebook_section
+    work = works()[EBOOK]
+    parts = {p for r in refs if r.file == EBOOK for p in parts_for(work, tuple(r.lines))}
+    if not refs or any(r.file != EBOOK for r in refs) or len(parts) != 1 or not next(iter(parts)).author:
+        return None
+    return next(iter(parts)).author, work.title, work.year or "", ebook_section(refs[0].lines[0])
 
 
 def kit_blocks(content: Content, kit_id: str) -> list[KitBlock]:
@@ -40,8 +53,9 @@ def kit_blocks(content: Content, kit_id: str) -> list[KitBlock]:
         else:
             entries = tuple((e.label, e.text) for e in s.entries)
             refs = [e.source for e in s.entries]
-        blocks.append(KitBlock(s.id, s.heading, s.intro, entries, s.from_list in verbatim, s.numbered,
-                               s.illustration, credits_line(refs)))
+        quoted = s.from_list in verbatim
+        blocks.append(KitBlock(s.id, s.heading, s.intro, entries, quoted, s.numbered,
+                               s.illustration, credits_line(refs), quote_by(refs) if quoted else None))
     return blocks
 
 

@@ -83,6 +83,7 @@ class Stage(Record):
     source_name: str = Field(min_length=1)          # verbatim Chapter 6 heading
     table_label: str = Field(min_length=1)          # verbatim row label of the stage tables
     table_label_note: str | None = None
+    table_label_sic: bool = False                   # the label keeps a misspelling of the source: shown "[sic]"
     summary: str = Field(min_length=1)
     involves: tuple[str, ...] = Field(min_length=1)
     source: SourceRef

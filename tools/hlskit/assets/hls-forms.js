@@ -181,7 +181,8 @@
     }
     function count() { return Object.keys(state.answers).length; }
     function report(extra) {
-      say(status, count() + " of " + boxes.length + " answered" + (extra ? ". " + extra : "."));
+      var end = extra && /[.!?]$/.test(extra) ? "" : ".";   // every status line is a full sentence
+      say(status, count() + " of " + boxes.length + " answered" + (extra ? ". " + extra : "") + end);
       showCode();
     }
     var codeSpec = root.querySelector("script.hls-code-rules");
