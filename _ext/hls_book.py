@@ -19,6 +19,7 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 os.environ["HLS_BOOK_BUILD"] = "1"   # inherited by the kernels that execute the notebooks
 
@@ -149,11 +150,19 @@ PLAIN_TOOLTIPS = {
 }
 
 
+ISSUE_BODY = "body=Your%20issue%20content%20here."
+PLAIN_ISSUE_BODY = "body=" + quote("What is wrong or unclear on this page, and what would help?")
+
+
 def plain_launch_buttons(app, pagename, templatename, context, doctree) -> None:
     """Launch buttons in plain words; a placeholder hub address (example.org) never reaches a page.
 
-    The JupyterHub button appears only when _config.yml names a real hub (launch_buttons.jupyterhub_url)."""
+    The JupyterHub button appears only when _config.yml names a real hub (launch_buttons.jupyterhub_url).
+    The theme's "Open issue" button starts the report with a question, not its own placeholder text."""
     for group in context.get("header_buttons") or []:
+        for b in [group, *(group.get("buttons") or [])]:
+            if isinstance(b.get("url"), str) and ISSUE_BODY in b["url"]:
+                b["url"] = b["url"].replace(ISSUE_BODY, PLAIN_ISSUE_BODY)
         if group.get("label") != "launch-buttons":
             continue
         group["tooltip"] = "Open as a live notebook"

@@ -19,6 +19,9 @@ LEFTOVERS = {
     "the word 'seeds'": re.compile(r"\bseeds\b", re.I),
     "a stray Markdown escape": re.compile(r"\\[()*_\[\]#+!|>~`{}.-]"),
     "a placeholder address": re.compile(r"example\.(org|com)"),
+    "a doubly escaped character": re.compile(r"&amp;(?:amp|lt|gt|quot);"),
+    "the theme's placeholder issue text": re.compile(r"Your%20issue%20content%20here"),
+    "a note on how a table was transcribed": re.compile(r"How it was taken from the source|the conversion\s+to text"),
 }
 EBOOK = "004_07abdca42c21cf48.txt"
 
@@ -116,3 +119,19 @@ def test_a_downloaded_experiment_card_keeps_the_readers_words_as_typed():
     assert "Key-work (me) 2.0" in card and "Try it - once a week (Mondays)" in card
     assert not leftovers(card)
     assert "\\*x\\*" in exports.experiment_card_markdown(content, ExperimentDesign(title="*x*"), [])   # emphasis stays inert
+
+
+def test_web_addresses_with_a_query_reach_the_page_as_written(built_book):
+    page = (built_book / "book" / "back" / "bibliography.html").read_text(encoding="utf-8")
+    assert 'href="https://global.oup.com/academic/product/embracing-complexity-9780199565269?cc=gb&amp;lang=en&amp;#"' in page
+
+
+def test_chart_marks_read_out_no_coordinates_or_field_names(built_book):
+    """A screen reader hears the chart's description and its links' names, never "x: 6.1e-17; y: 1"."""
+    links = 0
+    for path in _pages(built_book):
+        for picture in re.findall(r'<svg [^>]*class="marks hls-chart-picture".*?</svg>', path.read_text(encoding="utf-8"), re.S):
+            for label in re.findall(r'aria-label="([^"]*)"', picture):
+                assert not re.search(r"(?:^|; )[a-z_]+: ", label), f"{path.name}: {label[:80]}"
+                links += 1
+    assert links > 30          # the case explorers' names are links, each read out as its case

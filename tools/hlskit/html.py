@@ -115,7 +115,6 @@ def md_export_escape(text) -> str:
 ENV.filters["md_export"] = md_export_escape
 ENV.globals["credits"] = credits
 ENV.filters["plain_refs"] = lambda text: plain_refs(text)
-ENV.filters["exact_refs"] = lambda text: plain_refs(text, exact=True)
 
 
 def render(template: str, **context) -> str:
