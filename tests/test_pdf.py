@@ -54,17 +54,17 @@ def texts(extracted):
     return [text for text, _, _ in extracted]
 
 
-def _outline(reader):
-    out = []
+def _bookmarks(items):
+    """Every bookmark of a nested outline, in book order."""
+    for x in items:
+        if isinstance(x, list):
+            yield from _bookmarks(x)
+        else:
+            yield x
 
-    def walk(items):
-        for x in items:
-            if isinstance(x, list):
-                walk(x)
-            else:
-                out.append(x.title)
-    walk(reader.outline)
-    return out
+
+def _outline(reader):
+    return [x.title for x in _bookmarks(reader.outline)]
 
 
 def _toc(built_book):
@@ -102,16 +102,8 @@ def test_outline_lists_every_chapter_in_toc_order(reader, built_book):
 
 def _outline_places(reader) -> list[tuple[str, int, float]]:
     """Every bookmark as (title, page index, height of its heading on the page), in book order."""
-    out = []
-
-    def walk(items):
-        for x in items:
-            if isinstance(x, list):
-                walk(x)
-            else:
-                out.append((re.sub(r"\s+", " ", x.title).strip(), reader.get_destination_page_number(x), float(x.top)))
-    walk(reader.outline)
-    return out
+    return [(re.sub(r"\s+", " ", x.title).strip(), reader.get_destination_page_number(x), float(x.top))
+            for x in _bookmarks(reader.outline)]
 
 
 def test_running_header_names_the_chapter_or_case_the_page_starts_with(reader, extracted, built_book):
